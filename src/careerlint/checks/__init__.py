@@ -1,0 +1,27 @@
+"""Check kinds: the Python behind the rules in rules/*.yaml.
+
+A check kind is a module with ``KIND`` (its name in YAML), ``OPTIONS`` (option names and
+their defaults) and ``check(page, rule)``, which yields Hits. Checks never print and never
+format output; the engine turns Hits into Findings using the rule's message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from careerlint.claims import Claim
+
+
+@dataclass
+class Hit:
+    claim: Claim                       # where the finding is reported
+    fields: dict                       # values for the rule's message template
+    related: list[Claim] = field(default_factory=list)
+
+
+def kinds() -> dict:
+    from careerlint.checks import (conflicting_figure, conflicting_growth, expired_projection,
+                                   figure_outside_range, salary_order, stale_source, wage_conversion)
+    mods = (stale_source, expired_projection, conflicting_growth, conflicting_figure, salary_order,
+            wage_conversion, figure_outside_range)
+    return {m.KIND: m for m in mods}

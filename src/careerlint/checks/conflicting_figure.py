@@ -1,0 +1,26 @@
+"""conflicting-figure: one statistic, one scope, one vintage, two different values."""
+
+from __future__ import annotations
+
+from careerlint.checks import Hit
+from careerlint.checks._util import page_order, same_amount, scope_text, stat_name
+
+KIND = "conflicting-figure"
+OPTIONS: dict = {}
+_STATS = ("p10", "p25", "median", "mean", "p75", "p90")
+
+
+def check(page, rule):
+    first: dict[tuple, object] = {}
+    for c in sorted(page.figures("salary"), key=page_order):
+        if c.stat not in _STATS or c.is_range or c.per is None:
+            continue
+        key = (c.stat, c.occupation, c.qualifier, c.currency, c.per, c.vintage)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = c
+            continue
+        if not same_amount(c, earlier):
+            vintage = f" ({c.vintage_text})" if c.vintage_text else ""
+            yield Hit(c, dict(stat=stat_name(c), value=c.display(), other=earlier.display(),
+                              other_line=earlier.line, vintage=vintage, scope=scope_text(c)), [earlier])

@@ -1,0 +1,25 @@
+"""conflicting-growth: two different growth rates for the same occupation and period."""
+
+from __future__ import annotations
+
+from careerlint.checks import Hit
+from careerlint.checks._util import page_order, same_rate, scope_text
+from careerlint.claims import period_text
+
+KIND = "conflicting-growth"
+OPTIONS: dict = {}
+
+
+def check(page, rule):
+    first: dict[tuple, object] = {}
+    for c in sorted(page.figures("growth"), key=page_order):
+        if c.period is None or c.value is None or c.is_range:
+            continue
+        key = (c.occupation, c.qualifier, c.period)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = c
+            continue
+        if not same_rate(c, earlier):
+            yield Hit(c, dict(value=c.display(), other=earlier.display(), other_line=earlier.line,
+                              period=period_text(c.period), scope=scope_text(c)), [earlier])

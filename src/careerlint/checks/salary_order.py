@@ -1,0 +1,60 @@
+"""salary-order: 10th <= 25th <= median <= 75th <= 90th percentile; a range's low end <= its high end."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from careerlint.checks import Hit
+from careerlint.checks._util import page_order, stat_name
+from careerlint.patterns import STAT_RANK
+
+KIND = "salary-order"
+OPTIONS: dict = {}
+
+
+def _group(c) -> tuple:
+    g = c.groups
+    if g.get("row") is not None:
+        return ("row", g["row"])
+    if g.get("card") is not None:
+        return ("card", g["card"])
+    if g.get("list") is not None:
+        return ("list", g["list"])
+    return ("block", g["block"])
+
+
+def check(page, rule):
+    groups: dict[tuple, list] = defaultdict(list)
+    for c in sorted(page.figures("salary"), key=page_order):
+        if c.value is None:
+            continue
+        if c.is_range and c.high is not None and not c.open_high and c.value > c.high + max(c.tolerance, 0.005):
+            lo = c.format_value(c.value)
+            hi = c.format_value(c.high)
+            yield Hit(c, dict(low_stat="its low end", low=lo, high_stat="the range's high end", high=hi,
+                              where="", other_line=c.line))
+            continue
+        if c.stat in STAT_RANK and not c.is_range:
+            groups[(_group(c), c.occupation, c.qualifier, c.currency, c.per, c.vintage)].append(c)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        reported = set()
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.stat == b.stat:
+                    continue
+                lo, hi = (a, b) if STAT_RANK[a.stat] < STAT_RANK[b.stat] else (b, a)
+                if lo.value > hi.value + max(lo.tolerance, hi.tolerance, 0.005):
+                    at = b  # the later of the two in reading order
+                    other = a
+                    if id(at) in reported:
+                        continue
+                    reported.add(id(at))
+                    where = f" at line {other.line}" if other.line != at.line else ""
+                    if other is lo:
+                        where_text = f" (stated{where})" if where else ""
+                    else:
+                        where_text = f" (stated{where})" if where else ""
+                    yield Hit(at, dict(low_stat=stat_name(lo), low=lo.display(), high_stat=stat_name(hi),
+                                       high=hi.display(), where=where_text, other_line=other.line), [other])

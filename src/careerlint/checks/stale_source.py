@@ -1,0 +1,43 @@
+"""stale-source: a cited data vintage is older than its source's staleness policy allows."""
+
+from __future__ import annotations
+
+from careerlint.checks import Hit
+from careerlint.claims import period_text
+
+KIND = "stale-source"
+OPTIONS = {"max-age-years": None}
+
+
+def check(page, rule):
+    as_of = page.as_of.year
+    override = rule.options.get("max-age-years")
+    for c in page.claims:
+        if c.kind == "vintage" and page.is_data_vintage(c) and not c.disclosed:
+            ref = c.vintage
+            vintage = c.vintage_text
+            what = "wage data" if c.vkind == "wage" else "employment data"
+        elif c.kind == "period" and c.vkind == "projection":
+            if c.period[1] < as_of and (c.forecast or c.past):
+                continue  # over: expired-projection's business when stated as a forecast, else history
+            ref = c.period[0]
+            vintage = period_text(c.period)
+            what = f"projection (base year {ref})"
+        else:
+            continue
+        if ref > as_of:
+            continue  # a vintage from the future is not stale
+        source = page.source_of(c)
+        max_age, title = page.registry.policy(source)
+        if override is not None:
+            max_age = int(override)
+        age = as_of - ref
+        if age <= max_age:
+            continue
+        if page.in_current_history(c, as_of - max_age):
+            continue
+        if c.kind == "period":
+            fields = dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of)
+        else:
+            fields = dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of)
+        yield Hit(c, fields)

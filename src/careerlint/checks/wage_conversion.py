@@ -1,0 +1,59 @@
+"""wage-conversion: an hourly (or monthly) and an annual figure for the same statistic disagree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from careerlint.checks import Hit
+from careerlint.checks._util import page_order, stat_name
+
+KIND = "wage-conversion"
+OPTIONS = {"hours-per-year": 2080, "tolerance-percent": 1.0}
+
+
+def _group(c) -> tuple:
+    g = c.groups
+    if g.get("row") is not None:
+        return ("row", g["row"])
+    if g.get("card") is not None:
+        return ("card", g["card"])
+    return ("block", g["block"])
+
+
+def check(page, rule):
+    hours = float(rule.options.get("hours-per-year", 2080))
+    tol_pct = float(rule.options.get("tolerance-percent", 1.0))
+    factor = {"hour": hours, "month": 12.0, "week": 52.0}
+    groups: dict[tuple, list] = defaultdict(list)
+    for c in sorted(page.figures("salary"), key=page_order):
+        if c.per is None or c.value is None or c.bound == "lt":
+            continue
+        groups[(_group(c), c.stat, c.occupation, c.qualifier, c.currency, c.vintage, c.is_range)].append(c)
+    for members in groups.values():
+        annual = [c for c in members if c.per == "year"]
+        other = [c for c in members if c.per in factor]
+        for o in other:
+            for a in annual:
+                pairs = [(o.value, a.value)]
+                if o.is_range and a.is_range and o.high is not None and a.high is not None:
+                    pairs.append((o.high, a.high))
+                worst = None
+                for ov, av in pairs:
+                    expected = ov * factor[o.per]
+                    if av <= 0:
+                        continue
+                    diff = abs(av - expected) / av * 100
+                    slack = (a.tolerance + o.tolerance * factor[o.per]) / av * 100
+                    if diff > tol_pct + slack and (worst is None or diff > worst[0]):
+                        worst = (diff, ov, av, expected)
+                if worst is None:
+                    continue
+                diff, ov, av, expected = worst
+                at, rel = (a, o) if page_order(a) > page_order(o) else (o, a)
+                unit = {"hour": "per hour", "month": "a month", "week": "a week"}[o.per]
+                mult = {"hour": f"{hours:,.0f}", "month": "12", "week": "52"}[o.per]
+                where = f" at line {a.line}" if at is o and a.line != o.line else ""
+                yield Hit(at, dict(stat=(stat_name(o) + " ") if o.stat else "",
+                                   hourly=o.format_value(ov), unit=unit, mult=mult,
+                                   annual=a.format_value(av), expected=a.format_value(round(expected)),
+                                   diff_pct=f"{diff:.1f}%", where=where, other_line=rel.line), [rel])

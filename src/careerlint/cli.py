@@ -1,0 +1,168 @@
+"""The careerlint command line. Heavy modules are imported only by the commands that need them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+
+import click
+
+from careerlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _parse_as_of(value: str | None) -> _dt.date:
+    if value is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.UsageError(f"--as-of must be a date as YYYY-MM-DD, not '{value}'") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="careerlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """careerlint: find stale sources, conflicting growth rates and inconsistent salary figures
+    in career-guide pages."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge staleness as of this date (default: today).")
+@click.option("--format", "fmt", default="text", metavar="text|json", help="Output format.")
+@click.option("--select", metavar="RULE,...", help="Run only these rules.")
+@click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
+def check(paths, as_of, fmt, select, ignore) -> int:
+    """Check pages (files, or folders searched for .html/.htm) for problems."""
+    from careerlint.errors import CareerlintError
+    from careerlint.reporters import FORMATS, get as get_reporter
+
+    if fmt not in FORMATS:
+        raise click.UsageError(f"unknown --format '{fmt}' (choose from {', '.join(FORMATS)})")
+    date = _parse_as_of(as_of)
+    from careerlint.checks import kinds as check_kinds
+    from careerlint.engine import check_text
+    from careerlint.loader import discover, read_page
+    from careerlint.ruleset import load_ruleset
+
+    try:
+        ruleset = load_ruleset()
+        rules = ruleset.select(_split(select), _split(ignore))
+    except CareerlintError as e:
+        click.echo(f"careerlint: error: {e}", err=True)
+        return EXIT_ERROR
+    check_kinds()
+    pages, errors = discover(list(paths) or ["."])
+    for e in errors:
+        click.echo(e, err=True)
+    findings = []
+    checked = 0
+    for path in pages:
+        try:
+            text = read_page(path)
+        except CareerlintError as e:
+            click.echo(str(e), err=True)
+            errors.append(str(e))
+            continue
+        try:
+            findings.extend(check_text(text, path, rules, ruleset.registry, date))
+        except RecursionError:
+            msg = f"{path}: internal error in careerlint: page nested too deeply"
+            click.echo(msg, err=True)
+            errors.append(msg)
+            continue
+        except Exception as e:  # one bad page must not stop the others
+            msg = f"{path}: internal error in careerlint: {type(e).__name__}: {e}"
+            click.echo(msg, err=True)
+            errors.append(msg)
+            continue
+        checked += 1
+    findings.sort(key=lambda f: f.sort_key())
+    sys.stdout.write(get_reporter(fmt)(findings, checked))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+@cli.command()
+def rules() -> int:
+    """List every rule: id, default severity, summary."""
+    from careerlint.errors import CareerlintError
+    from careerlint.ruleset import load_ruleset
+
+    try:
+        ruleset = load_ruleset()
+    except CareerlintError as e:
+        click.echo(f"careerlint: error: {e}", err=True)
+        return EXIT_ERROR
+    width = max(len(r) for r in ruleset.rules)
+    for r in ruleset.rules.values():
+        click.echo(f"{r.id:<{width}}  {r.severity:<7}  {r.summary}")
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("page", type=click.Path())
+@click.option("--format", "fmt", default="text", metavar="text|json", help="Output format.")
+def facts(page, fmt) -> int:
+    """Print every claim careerlint extracts from PAGE."""
+    import json
+
+    from careerlint.document import parse_html
+    from careerlint.errors import CareerlintError
+    from careerlint.extract import extract
+    from careerlint.loader import read_page
+    from careerlint.ruleset import load_ruleset
+
+    if fmt not in ("text", "json"):
+        raise click.UsageError(f"unknown --format '{fmt}' (choose from text, json)")
+    try:
+        ruleset = load_ruleset()
+        text = read_page(page)
+    except CareerlintError as e:
+        click.echo(str(e) if str(e).startswith(page) else f"careerlint: error: {e}", err=True)
+        return EXIT_ERROR
+    doc = parse_html(text, page)
+    claims = extract(doc, ruleset.registry)
+    claims.sort(key=lambda c: (c.line, c.block, c.start))
+    for c in claims:
+        anchor, nth = c.groups.get("anchor", (c.text, 0))
+        c.column = doc.column(c.line, anchor, nth)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"version": 1, "claims": [c.to_dict() for c in claims]},
+                                    indent=2, ensure_ascii=False) + "\n")
+    else:
+        for c in claims:
+            d = c.to_dict()
+            extra = " ".join(f"{k}={d[k]}" for k in ("stat", "domain", "per", "bound", "vintage", "period",
+                                                      "source", "vkind") if d.get(k))
+            scope = d.get("scope")
+            sc = ""
+            if scope and (scope["occupation"] != "(page)" or scope["qualifier"]):
+                sc = f" scope={scope['occupation']}|{scope['qualifier']}"
+            click.echo(f"{page}:{c.line}:{c.column}: {c.kind} {c.text!r} {extra}{sc}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        rv = cli.main(args=argv, prog_name="careerlint", standalone_mode=False)
+    except click.UsageError as e:
+        click.echo(f"careerlint: error: {e.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as e:
+        click.echo(f"careerlint: error: {e.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    sys.exit(rv if isinstance(rv, int) else 0)

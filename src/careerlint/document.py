@@ -1,0 +1,396 @@
+"""A page as careerlint sees it: visible text blocks and tables, each with its source line.
+
+The Document is the only thing extraction reads. It knows nothing about salaries or
+growth rates; it only keeps text in reading order, where it came from, and the page
+structure that gives numbers their meaning (table grids, definition lists, cards,
+headings).
+
+We parse with lxml.html directly: BeautifulSoup's tree built by the lxml parser
+carries no source lines, and those are what every finding is reported at.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Elements whose text is never shown to a reader.
+SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "title", "svg", "math", "iframe",
+                       "object", "link"})
+
+# Elements that start a new block of text. Everything else is inline.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "label", "output", "option", "select", "textarea", "button",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELL_TAGS = frozenset({"td", "th"})
+
+_NONSPACE = re.compile(r"\S+")
+
+
+@dataclass(eq=False)
+class Block:
+    """A run of visible text that a reader sees as one unit (a paragraph, item, cell...)."""
+
+    id: int
+    text: str
+    tag: str
+    offsets: list[int]          # block-text offsets where a new source line starts
+    lines: list[int]            # the source line for each entry of ``offsets``
+    ancestors: tuple[int, ...]  # element keys, outermost first (nearest few only)
+    section: int                # block id of the heading in force, -1 before any
+    cell: tuple[int, int, int] | None = None  # (table id, row, column) for table cells
+    header: bool = False        # a th, or a cell in a header row
+
+    def line_at(self, offset: int) -> int:
+        i = bisect_right(self.offsets, offset) - 1
+        return self.lines[max(i, 0)]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+
+@dataclass(eq=False)
+class Table:
+    id: int
+    key: int                      # element key of the <table>
+    line: int
+    grid: list[list[int | None]] = field(default_factory=list)  # block ids per row/column
+    header_rows: int = 0
+    caption: int | None = None    # block id of the caption
+
+    def column_header(self, col: int, doc: "Document") -> str:
+        parts: list[str] = []
+        for r in range(self.header_rows):
+            row = self.grid[r]
+            if col < len(row) and row[col] is not None:
+                t = doc.blocks[row[col]].text
+                if t and (not parts or parts[-1] != t):
+                    parts.append(t)
+        return " ".join(parts)
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    blocks: list[Block]
+    tables: list[Table]
+    title: str
+    h1: str
+    source: list[str]            # the decoded source, split in lines (for columns)
+    tags: list[str]              # element key -> tag name
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def column(self, line: int, needle: str, nth: int = 0) -> int:
+        """1-based column of the nth occurrence of ``needle`` in text (not tags) on ``line``."""
+        if not needle or line < 1 or line > len(self.source):
+            return 1
+        src = self.source[line - 1]
+        start = 0
+        seen = 0
+        while True:
+            i = src.find(needle, start)
+            if i < 0:
+                return 1
+            if src.rfind("<", 0, i) <= src.rfind(">", 0, i):  # not inside a tag
+                if seen == nth:
+                    return i + 1
+                seen += 1
+            start = i + 1
+
+
+class _Builder:
+    """Collects the text of one block, collapsing whitespace and remembering lines."""
+
+    __slots__ = ("parts", "length", "offsets", "lines", "space")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.offsets: list[int] = []
+        self.lines: list[int] = []
+        self.space = False
+
+    def add(self, s: str, line: int) -> None:
+        if not s:
+            return
+        last = 0
+        nl = 0
+        for m in _NONSPACE.finditer(s):
+            st = m.start()
+            if st > last:
+                nl += s.count("\n", last, st)
+                if self.length:
+                    self.space = True
+            elif st == 0 and self.length and s[:1].isspace():
+                self.space = True
+            if self.space and self.length:
+                self.parts.append(" ")
+                self.length += 1
+            self.space = False
+            ln = line + nl
+            if not self.lines or self.lines[-1] != ln:
+                self.offsets.append(self.length)
+                self.lines.append(ln)
+            tok = m.group()
+            self.parts.append(tok)
+            self.length += len(tok)
+            last = m.end()
+        if last < len(s) and self.length:
+            self.space = True
+
+    def soft_break(self) -> None:
+        if self.length:
+            self.space = True
+
+
+_WS_ONLY = re.compile(r"\s*$")
+
+
+def parse_html(text: str, path: str = "<string>") -> Document:
+    """Build a Document from decoded HTML text."""
+    from lxml import etree, html as lhtml
+
+    source = text.split("\n")
+    if _WS_ONLY.match(text):
+        return Document(path, [], [], "", "", source, [])
+    parser = lhtml.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
+    try:
+        root = lhtml.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return Document(path, [], [], "", "", source, [])
+    return _Walker(path, source).run(root)
+
+
+class _Walker:
+    def __init__(self, path: str, source: list[str]) -> None:
+        self.path = path
+        self.source = source
+        self.blocks: list[Block] = []
+        self.tables: list[Table] = []
+        self.tags: list[str] = []
+        self.title = ""
+        self.h1 = ""
+        self.meta: dict[str, str] = {}
+        self.section = -1
+        # open block builders: (builder, tag, ancestors, cell, header)
+        self.builders: list[tuple[_Builder, str, tuple[int, ...], tuple | None, bool]] = []
+        self.path_keys: list[int] = []
+        self.cell_depth = 0
+        # open tables: dict with rows being built
+        self.open_tables: list[dict] = []
+        self.opened: list[str] = []
+
+    # -- blocks -----------------------------------------------------------------
+    def _open(self, tag: str, cell=None, header=False) -> None:
+        self.builders.append((_Builder(), tag, tuple(self.path_keys[-10:]), cell, header))
+
+    def _flush_top(self) -> int | None:
+        """Emit the top builder as a block (if it has text) and replace it with an empty one."""
+        b, tag, anc, cell, header = self.builders[-1]
+        bid = self._emit(b, tag, anc, cell, header)
+        self.builders[-1] = (_Builder(), tag if tag != "#anon" else "#anon", anc, cell, header)
+        return bid
+
+    def _close(self) -> int | None:
+        b, tag, anc, cell, header = self.builders.pop()
+        return self._emit(b, tag, anc, cell, header)
+
+    def _emit(self, b: _Builder, tag, anc, cell, header) -> int | None:
+        if not b.length:
+            return None
+        bid = len(self.blocks)
+        text = "".join(b.parts)
+        section = self.section
+        if tag in HEADING_TAGS:
+            self.section = bid
+            section = bid
+            if tag == "h1" and not self.h1:
+                self.h1 = text
+        self.blocks.append(Block(bid, text, tag, b.offsets, b.lines, anc, section, cell, header))
+        return bid
+
+    def _add_text(self, s: str | None, line: int) -> None:
+        if s and self.builders:
+            self.builders[-1][0].add(s, line)
+
+    # -- walk -------------------------------------------------------------------
+    def run(self, root) -> Document:
+        self._open("#root")
+        cur = 1
+        stack: list[tuple[object, int]] = [(root, 0)]
+        # state: 0 = start, 1 = end (content walked), 2 = end of a skipped element
+        while stack:
+            el, state = stack.pop()
+            tag = el.tag
+            if state == 0:
+                if not isinstance(tag, str):  # comment or processing instruction
+                    stack.append((el, 2))
+                    continue
+                tag = tag.lower()
+                if el.sourceline:
+                    cur = el.sourceline
+                if tag == "title" and not self.title:
+                    self.title = " ".join((el.text_content() or "").split())
+                if tag == "meta":
+                    name = (el.get("name") or el.get("property") or "").lower()
+                    if name:
+                        self.meta[name] = el.get("content") or ""
+                if tag in SKIP_TAGS or el.get("hidden") is not None:
+                    stack.append((el, 2))
+                    continue
+                key = len(self.tags)
+                self.tags.append(tag)
+                self._start(el, tag, key)
+                self.path_keys.append(key)
+                # text before the first child starts right where that child's text ends
+                text = el.text
+                if text:
+                    line = cur
+                    first = el[0] if len(el) else None
+                    if first is not None and first.sourceline:
+                        line = max(cur, first.sourceline - text.count("\n"))
+                    self._add_text(text, line)
+                    cur = line + text.count("\n")
+                stack.append((el, 1))
+                for child in reversed(el):
+                    stack.append((child, 0))
+            else:
+                if state == 1:
+                    self.path_keys.pop()
+                    self._end(el, tag.lower())
+                tail = el.tail
+                if tail:
+                    line = cur
+                    nxt = el.getnext()
+                    if nxt is not None and nxt.sourceline:
+                        line = max(cur, nxt.sourceline - tail.count("\n"))
+                    self._add_text(tail, line)
+                    cur = line + tail.count("\n")
+        while self.builders:
+            self._close()
+        return Document(self.path, self.blocks, self.tables, self.title, self.h1,
+                        self.source, self.tags, self.meta)
+
+    def _start(self, el, tag: str, key: int) -> None:
+        """Open what ``el`` opens and remember it, so that ``_end`` closes exactly that."""
+        self.opened.append(self._open_for(el, tag, key))
+
+    def _open_for(self, el, tag: str, key: int) -> str:
+        if tag == "br":
+            if self.builders:
+                self.builders[-1][0].soft_break()
+            return ""
+        if self.cell_depth:
+            # inside a table cell everything (even a nested table) reads as one unit
+            if tag in BLOCK_TAGS and self.builders:
+                self.builders[-1][0].soft_break()
+                return "soft"
+            return ""
+        if tag == "table":
+            self._flush_top()
+            self.open_tables.append({"key": key, "line": el.sourceline or 1, "rows": [],
+                                     "caption": None, "in_head": 0})
+            return "table"
+        if self.open_tables:
+            t = self.open_tables[-1]
+            if tag == "thead":
+                t["in_head"] += 1
+                return "thead"
+            if tag == "tr":
+                t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+                return ""
+            if tag in CELL_TAGS:
+                if not t["rows"]:
+                    t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+                t["rows"][-1]["cells"].append({"bid": None, "th": tag == "th",
+                                               "colspan": _span(el.get("colspan")),
+                                               "rowspan": _span(el.get("rowspan"))})
+                self.cell_depth += 1
+                self._flush_top()
+                self._open(tag, cell=(-1, -1, -1), header=(tag == "th" or t["in_head"] > 0))
+                return "cell"
+            if tag == "caption":
+                self._flush_top()
+                self._open(tag)
+                return "caption"
+        if tag in BLOCK_TAGS:
+            self._flush_top()
+            self._open(tag)
+            return "block"
+        return ""
+
+    def _end(self, el, tag: str) -> None:
+        what = self.opened.pop()
+        if what == "block":
+            self._close()
+        elif what == "soft":
+            self.builders[-1][0].soft_break()
+        elif what == "cell":
+            self.cell_depth -= 1
+            bid = self._close()
+            t = self.open_tables[-1]
+            t["rows"][-1]["cells"][-1]["bid"] = bid
+        elif what == "caption":
+            self.open_tables[-1]["caption"] = self._close()
+        elif what == "thead":
+            self.open_tables[-1]["in_head"] -= 1
+        elif what == "table":
+            self._flush_top()
+            self._finish_table(self.open_tables.pop())
+
+    def _finish_table(self, info: dict) -> None:
+        tid = len(self.tables)
+        table = Table(tid, info["key"], info["line"], caption=info["caption"])
+        grid: list[list[int | None]] = []
+        pending: dict[tuple[int, int], int | None] = {}  # (row, col) -> bid from rowspans
+        header_rows = 0
+        leading = True
+        for r, row in enumerate(info["rows"]):
+            out: list[int | None] = []
+            c = 0
+            cells = iter(row["cells"])
+            cell = next(cells, None)
+            while cell is not None or (r, c) in pending:
+                if (r, c) in pending:
+                    out.append(pending.pop((r, c)))
+                    c += 1
+                    continue
+                bid = cell["bid"]
+                span = min(cell["colspan"], 1000)
+                for k in range(span):
+                    out.append(bid)
+                    for dr in range(1, min(cell["rowspan"], 1000)):
+                        pending[(r + dr, c + k)] = bid
+                c += span
+                cell = next(cells, None)
+            grid.append(out)
+            is_head = row["head"] or (row["cells"] and all(x["th"] for x in row["cells"]))
+            if leading and is_head:
+                header_rows += 1
+            else:
+                leading = False
+        table.grid = grid
+        table.header_rows = header_rows
+        for r, row in enumerate(grid):
+            for c, bid in enumerate(row):
+                if bid is not None and self.blocks[bid].cell is not None and self.blocks[bid].cell[1] < 0:
+                    blk = self.blocks[bid]
+                    blk.cell = (tid, r, c)
+                    if r < header_rows:
+                        blk.header = True
+        self.tables.append(table)
+
+
+def _span(value: str | None) -> int:
+    try:
+        n = int((value or "1").strip())
+    except ValueError:
+        return 1
+    return n if n > 0 else 1

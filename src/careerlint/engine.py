@@ -1,0 +1,143 @@
+"""Running rules: a page's claims in, Findings out. Nothing here prints."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from careerlint import patterns as P
+from careerlint.claims import Claim
+from careerlint.document import Document
+from careerlint.findings import Finding, Related
+from careerlint.ruleset import Rule
+from careerlint.sources import Registry
+
+_DATA_WORDS = re.compile(r"\b(?:data|statistics|estimates?|survey|figures?|according\s+to|as\s+of|source)\b", re.I)
+
+
+@dataclass
+class Page:
+    """What the checks see of one page: its document, its claims and the run's settings."""
+
+    doc: Document
+    claims: list[Claim]
+    as_of: _dt.date
+    registry: Registry
+    _by_block: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for c in self.claims:
+            self._by_block.setdefault(c.block, []).append(c)
+
+    def figures(self, domain: str) -> list[Claim]:
+        return [c for c in self.claims if c.kind in ("money", "percent") and c.domain == domain]
+
+    def in_block(self, block: int) -> list[Claim]:
+        return self._by_block.get(block, [])
+
+    def _sentence_claims(self, c: Claim) -> list[Claim]:
+        from careerlint.extract import _sentence_index, split_sentences
+
+        b = self.doc.blocks[c.block]
+        sents = split_sentences(b.text)
+        si = _sentence_index(sents, c.start)
+        return [o for o in self.in_block(c.block) if _sentence_index(sents, o.start) == si]
+
+    def is_data_vintage(self, c: Claim) -> bool:
+        """A month-year that dates a statistic (not a page's publication date)."""
+        if c.vkind == "employment" or (c.vkind == "wage" and c.vintage_text[:1].isdigit()):
+            return True
+        if c.vkind != "wage":
+            return False
+        b = self.doc.blocks[c.block]
+        from careerlint.extract import _sentence_at, split_sentences
+
+        sentence = _sentence_at(b.text, split_sentences(b.text), c.start)
+        near = self._sentence_claims(c)
+        if any(o.kind == "money" and o.domain == "salary" for o in near):
+            return True
+        if any(o.kind == "source" for o in near):
+            return True
+        if P.SALARY_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
+            return True
+        return False
+
+    def source_of(self, c: Claim) -> str | None:
+        near = [o for o in self._sentence_claims(c) if o.kind == "source"]
+        if not near:
+            near = [o for o in self.in_block(c.block) if o.kind == "source"]
+        if not near:
+            return None
+        # the most specific source named: a program beats the agency
+        specific = [o for o in near if o.source != "bls"]
+        pick = min(specific or near, key=lambda o: abs(o.start - c.start))
+        return pick.source
+
+    def in_current_history(self, c: Claim, oldest_ok: int) -> bool:
+        """The vintage is one point of a series (table, list, sentence) whose newest point is current."""
+        b = self.doc.blocks[c.block]
+        if b.cell is not None and b.cell[0] >= 0:
+            t = self.doc.tables[b.cell[0]]
+            bids = {bid for row in t.grid for bid in row if bid is not None}
+            if t.caption is not None:
+                bids.add(t.caption)
+        else:
+            bids = {c.block}
+            lst = next((k for k in reversed(b.ancestors) if self.doc.tags[k] in ("ul", "ol", "dl")), None)
+            if lst is not None:
+                bids |= {o.id for o in self.doc.blocks[max(0, b.id - 50):b.id + 50] if lst in o.ancestors}
+        ref = c.vintage if c.kind == "vintage" else c.period[0]
+        for bid in bids:
+            for o in self.in_block(bid):
+                if o is c or o.kind != c.kind:
+                    continue
+                oref = o.vintage if o.kind == "vintage" else (o.period[0] if o.vkind == "projection" else None)
+                if oref is not None and oref > ref and oref >= oldest_ok:
+                    return True
+        return False
+
+    def growth_for_period(self, period_claim: Claim) -> Claim | None:
+        for o in self._sentence_claims(period_claim):
+            if o.kind == "percent" and o.domain == "growth":
+                return o
+        for o in self.claims:
+            if o.kind == "percent" and o.domain == "growth" and o.period == period_claim.period:
+                return o
+        return None
+
+
+def run_rules(page: Page, rules: list[Rule], kinds: dict, path: str) -> list[Finding]:
+    findings: dict[tuple, Finding] = {}
+    for rule in rules:
+        mod = kinds[rule.kind]
+        for hit in mod.check(page, rule):
+            c = hit.claim
+            fields = _SafeDict(hit.fields)
+            message = rule.message.format_map(fields)
+            column = _column(page.doc, c)
+            related = tuple(Related(o.line, o.text) for o in hit.related)
+            f = Finding(path, c.line, column, rule.id, rule.severity, message, related)
+            findings.setdefault(f.sort_key(), f)
+    return sorted(findings.values(), key=Finding.sort_key)
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _column(doc: Document, c: Claim) -> int:
+    anchor, nth = c.groups.get("anchor", (c.text, 0))
+    return doc.column(c.line, anchor, nth)
+
+
+def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date) -> list[Finding]:
+    from careerlint.checks import kinds as check_kinds
+    from careerlint.document import parse_html
+    from careerlint.extract import extract
+
+    doc = parse_html(text, path)
+    claims = extract(doc, registry)
+    page = Page(doc, claims, as_of, registry)
+    return run_rules(page, rules, check_kinds(), path)

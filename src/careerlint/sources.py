@@ -1,0 +1,68 @@
+"""The source registry (rules/sources.yaml): source names, vintage kinds, staleness policy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    names: list[str]
+    kinds: list[str]
+    max_age_years: int
+
+
+@dataclass
+class Registry:
+    sources: dict[str, Source]
+    default_max_age: int = 2
+    default_title: str = "an unnamed source"
+    _pattern: re.Pattern | None = field(default=None, repr=False)
+    _by_name: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        alts = []
+        for src in self.sources.values():
+            for name in src.names:
+                self._by_name[name.lower()] = src.id
+                alts.append(name)
+        alts.sort(key=len, reverse=True)
+        if alts:
+            parts = []
+            for a in alts:
+                esc = re.escape(a)
+                # an all-capitals alias ("OES", "BLS") only matches in capitals
+                parts.append(esc if a.isupper() else "(?i:" + esc + ")")
+            self._pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, source id) of every source named in ``text``."""
+        if self._pattern is None:
+            return []
+        return [(m.start(), m.end(), self._by_name[m.group(0).lower()]) for m in self._pattern.finditer(text)]
+
+    def policy(self, source_id: str | None) -> tuple[int, str]:
+        src = self.sources.get(source_id or "")
+        if src is None:
+            return self.default_max_age, self.default_title
+        return src.max_age_years, src.title
+
+    def title(self, source_id: str | None) -> str:
+        return self.policy(source_id)[1]
+
+
+def registry_from_data(data: dict) -> Registry:
+    sources = {}
+    for sid, spec in (data.get("sources") or {}).items():
+        sources[sid] = Source(
+            id=sid,
+            title=str(spec.get("title", sid)),
+            names=[str(n) for n in spec.get("names", [])],
+            kinds=[str(k) for k in spec.get("kinds", [])],
+            max_age_years=int(spec.get("max-age-years", 2)),
+        )
+    default = data.get("default") or {}
+    return Registry(sources, int(default.get("max-age-years", 2)), str(default.get("title", "an unnamed source")))
