@@ -92,6 +92,15 @@ class Document:
         if not needle or line < 1 or line > len(self.source):
             return 1
         src = self.source[line - 1]
+        if needle not in src:
+            # the source may spell part of it as an entity ("2024&ndash;34"): use its
+            # leading run of plain characters
+            m = re.match(r"[\w$.,%+-]+", needle) or re.search(r"\d[\d,.]*", needle)
+            if not m or m.group(0) not in src:
+                m = re.search(r"\d[\d,.]*", needle)
+                if not m or m.group(0) not in src:
+                    return 1
+            needle = m.group(0)
         start = 0
         seen = 0
         while True:
@@ -306,6 +315,15 @@ class _Walker:
             if tag == "tr":
                 t["rows"].append({"cells": [], "head": t["in_head"] > 0})
                 return ""
+            if tag in CELL_TAGS and _is_layout_cell(el):
+                # a page laid out with a table: its cells hold ordinary blocks
+                if not t["rows"]:
+                    t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+                t["rows"][-1]["cells"].append({"bid": None, "th": False, "colspan": _span(el.get("colspan")),
+                                               "rowspan": _span(el.get("rowspan"))})
+                self._flush_top()
+                self._open("div")
+                return "block"
             if tag in CELL_TAGS:
                 if not t["rows"]:
                     t["rows"].append({"cells": [], "head": t["in_head"] > 0})
@@ -386,6 +404,28 @@ class _Walker:
                     if r < header_rows:
                         blk.header = True
         self.tables.append(table)
+
+
+_LAYOUT_EVIDENCE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "section",
+                              "article", "main", "nav", "form", "blockquote"})
+
+
+def _is_layout_cell(el) -> bool:
+    """A cell used for page layout: it holds headings, lists, tables or several paragraphs."""
+    paragraphs = 0
+    for n, d in enumerate(el.iterdescendants()):
+        if n > 400:
+            return True
+        tag = d.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _LAYOUT_EVIDENCE:
+            return True
+        if tag == "p":
+            paragraphs += 1
+            if paragraphs > 1:
+                return True
+    return False
 
 
 def _span(value: str | None) -> int:

@@ -289,7 +289,7 @@ class Extractor:
             ys = m.start("y1") if m.group("y1") else m.start("y2")
             c = self._new("vintage", b, ys, ys + 4)
             c.vintage = int(y)
-            c.vintage_text = m.group(0).strip(" ()")
+            c.vintage_text = y
             c.vkind = kind
             self._add(c)
         # a header cell that is only a year or a month-year: a history table
@@ -345,9 +345,10 @@ class Extractor:
             c.groups["row"] = ctx.row
 
             # the same figure in another unit, right after the first: "$59,310 per year $28.51 per hour"
+            c.groups["written_per"] = c.per
             same_figure = (prev is not None and prev.kind == c.kind and c.kind == "money"
                            and re.fullmatch(r"[\s(/,]*(?:or|and|/)?[\s(]*(?:approximately|about|roughly|approx\.?|~)?\s*", prefix)
-                           and (prev.per != c.per or prev.currency != c.currency))
+                           and (prev.groups.get("written_per") != c.per or prev.currency != c.currency))
             if c.kind == "money" and prev is None and not prefix.strip() and si == 0:
                 same_figure = self._alternate_of_previous_block(b, c)
                 if same_figure:
@@ -449,7 +450,7 @@ class Extractor:
         if not prevs or self._context(pb).card != ctx.card:
             return None
         last = prevs[-1]
-        if last.kind == "money" and (last.per != c.per or last.currency != c.currency) and \
+        if last.kind == "money" and (last.groups.get("written_per") != c.per or last.currency != c.currency) and \
                 not pb.text[last.end:].strip(" )"):
             return last
         return None
@@ -484,6 +485,7 @@ class Extractor:
                 t = re.sub(re.escape(self.page_occupation), " ", t, flags=re.I)
             if S.ALL_POPULATION.search(t):
                 return "population:all occupations"
+            t = S.NATIONAL.sub(" ", t)
             place = S.place_in(t)
             if place:
                 return "geography:" + place

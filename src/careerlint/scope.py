@@ -55,7 +55,8 @@ _GENERIC = frozenset({
     "specialist", "specialists", "role", "roles", "worker", "workers", "job", "jobs", "professional",
     "professionals", "career", "careers", "position", "positions", "occupation", "occupations", "a", "an",
     "the", "and", "of", "overall", "employee", "employees", "staff", "personnel", "us",
-    "u.s.", "field", "become", "how", "to", "guide", "complete", "career",
+    "u.s.", "field", "become", "how", "to", "guide", "complete", "career", "in", "at", "for", "with",
+    "from", "who", "that",
 })
 _TITLE_NOISE = re.compile(
     r"^(?:how\s+to\s+become\s+(?:an?\s+)?|becoming\s+(?:an?\s+)?|complete\s+|what\s+(?:is|does)\s+(?:an?\s+)?)"
@@ -108,7 +109,9 @@ _OCC_AFTER = re.compile(
     r"(?=\s+(?:was|were|is|are|in|from|projected|will|has|had|earned|earn|held|across|at|to|by|nationally|as\s+of)\b|\s*[,(;:]|\s*$)",
     re.I,
 )
-_INCLUDES = re.compile(r"\b(?:which|that)\s+(?:includes?|cover(?:s)?|encompass(?:es)?)\s+(?P<occ>[a-z][\w '’&/-]{2,60}?)(?=[,.;)]|\s+(?:from|in|and\s+is)\b|$)", re.I)
+_INCLUDES = re.compile(
+    r"(?:\b(?:which|that)\s+(?:includes?|cover(?:s)?|encompass(?:es)?)|\((?:including|incl\.)|,\s+including)"
+    r"\s+(?P<occ>[a-z][\w '’&/-]{2,60}?)(?=[,.;)]|\s+(?:from|in|and\s+is)\b|$)", re.I)
 _SUBJECT_EARN = re.compile(
     r"(?P<subj>(?:[A-Za-z][\w'’-]*\s+){0,4}[A-Za-z][\w'’-]*)\s+(?:typically\s+|usually\s+|often\s+|generally\s+|can\s+|may\s+|might\s+|could\s+)?"
     r"(?:earn|earns|earned|make|makes|made|take\s+home|takes\s+home|receive|receives|command|commands|bring\s+in|brings\s+in)\b",

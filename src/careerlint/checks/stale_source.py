@@ -22,7 +22,7 @@ def check(page, rule):
                 continue  # over: expired-projection's business when stated as a forecast, else history
             ref = c.period[0]
             vintage = period_text(c.period)
-            what = f"projection (base year {ref})"
+            what = "projection"
         else:
             continue
         if ref > as_of:
@@ -36,8 +36,4 @@ def check(page, rule):
             continue
         if page.in_current_history(c, as_of - max_age):
             continue
-        if c.kind == "period":
-            fields = dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of)
-        else:
-            fields = dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of)
-        yield Hit(c, fields)
+        yield Hit(c, dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of))
