@@ -63,17 +63,6 @@ class Page:
             return True
         return False
 
-    def source_of(self, c: Claim) -> str | None:
-        near = [o for o in self._sentence_claims(c) if o.kind == "source"]
-        if not near:
-            near = [o for o in self.in_block(c.block) if o.kind == "source"]
-        if not near:
-            return None
-        # the most specific source named: a program beats the agency
-        specific = [o for o in near if o.source != "bls"]
-        pick = min(specific or near, key=lambda o: abs(o.start - c.start))
-        return pick.source
-
     def in_current_history(self, c: Claim, oldest_ok: int) -> bool:
         """The vintage is one point of a series (table, list, sentence) whose newest point is current."""
         b = self.doc.blocks[c.block]

@@ -120,6 +120,7 @@ class Extractor:
             self._scan_block(b)
         self._mark_disclosures()
         self._resolve_periods()
+        self._resolve_vintage_sources()
         for b in self.doc.blocks:
             for c in self.by_block.get(b.id, ()):
                 if c.kind in ("money", "percent"):
@@ -603,9 +604,10 @@ class Extractor:
                 ob = blocks[bid]
                 if bid < b.id and ob.tag != "dt" and len(ob.text) <= 80 and bid not in self._numeric_blocks:
                     ctx.labels.append(ob.text)
-                    if ob.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "caption") \
-                            and not _is_stat_label(ob.text):
-                        ctx.scope_labels.append(ob.text)
+                    if ob.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "caption"):
+                        rest = _without_stat_words(ob.text)
+                        if rest:
+                            ctx.scope_labels.append(rest)
         # the section heading
         if b.section >= 0 and b.section != b.id:
             head = blocks[b.section].text
@@ -710,6 +712,27 @@ class Extractor:
             if near_growth or re.search(r"\b(?:outlook|projected|projections?|forecast)\b", labels, re.I):
                 c.vkind = "projection"
                 c.forecast = not c.past
+
+    def _resolve_vintage_sources(self) -> None:
+        """Which source a vintage or projection period is cited from: its sentence, block, card or table."""
+        for c in self.claims:
+            if c.kind not in ("vintage", "period") or (c.kind == "period" and c.vkind != "projection"):
+                continue
+            kind = c.vkind or "wage"
+            b = self.doc.blocks[c.block]
+            sents = split_sentences(b.text)
+            si = _sentence_index(sents, c.start)
+            tiers = [
+                [o for o in self.by_block.get(b.id, ()) if o.kind == "source" and _sentence_index(sents, o.start) == si],
+                [o for o in self.by_block.get(b.id, ()) if o.kind == "source"],
+                [o for bid in self._context(b).context_blocks for o in self.by_block.get(bid, ()) if o.kind == "source"],
+            ]
+            for cands in tiers:
+                fitting = [o for o in cands if kind in self.reg.sources[o.source].kinds]
+                if fitting:
+                    specific = [o for o in fitting if o.source != "bls"] or fitting
+                    c.source = min(specific, key=lambda o: (o.block != c.block, abs(o.start - c.start))).source
+                    break
 
     def _resolve_figure(self, c: Claim, b: Block) -> None:
         ctx = self._context(b)
@@ -820,6 +843,25 @@ def _rounding_tolerance(value: float) -> float:
 _STAT_LABEL = re.compile(
     r"\b(?:pay|wages?|salary|salaries|earnings|income|growth|outlook|employment|jobs|openings|change|"
     r"percent|projected|projections?)\b|%|\$", re.I)
+
+
+_STAT_FILLER = re.compile(
+    r"\b(?:by|of|for|the|and|in|per|a|an|level|levels|annual|hourly|yearly|monthly|typical|national|u\.?s\.?|"
+    r"range|ranges|starting|entry[- ]level|new|data|facts?|statistics|key|quick|at|glance|overview|summary|"
+    r"snapshot|source|sources|note|notes|openings|jobs|employment|number)\b|[&:()/|,.–—-]", re.I)
+
+
+def _without_stat_words(text: str) -> str:
+    """'Nurse practitioner salary' -> 'Nurse practitioner'; 'Median Salary' -> ''."""
+    t = text
+    for _name, pat in P.STAT_PATTERNS:
+        t = pat.sub(" ", t)
+    t = _STAT_LABEL.sub(" ", t)
+    t = P.SALARY_WORDS.sub(" ", t)
+    t = P.GROWTH_WORDS.sub(" ", t)
+    t = _STAT_FILLER.sub(" ", t)
+    t = re.sub(r"\d+", " ", t)
+    return " ".join(t.split())
 
 
 def _is_stat_label(text: str) -> bool:

@@ -68,7 +68,7 @@ PERCENTILE_AFTER = re.compile(r"^\s*(?:of\s+(?:workers|earners|employees|people|
 
 # -- periods and vintages --------------------------------------------------------------
 PERIOD = re.compile(
-    r"(?<!\d)(?:(?P<kw>from|between)\s+)?(?P<a>(?:19|20)\d\d)\s?(?:[-–—]|\s(?:to|through|and)\s)\s?(?P<b>(?:19|20)\d\d|\d\d)(?![\d,])"
+    r"(?<!\d)(?:(?P<kw>from|between)\s+)?(?P<a>(?:19|20)\d\d)\s?(?:[-–—]|\s(?:to|through|and)\s)\s?(?P<b>(?:19|20)\d\d|\d\d)(?!\d|,\d)"
 )
 MONTH_YEAR = re.compile(r"\b(?P<month>" + _MONTH_ALT + r")\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![-–]\d)", re.I)
 # a month-year that is really a full date ("August 28, 2025" does not match MONTH_YEAR;

@@ -27,7 +27,7 @@ def check(page, rule):
             continue
         if ref > as_of:
             continue  # a vintage from the future is not stale
-        source = page.source_of(c)
+        source = c.source
         max_age, title = page.registry.policy(source)
         if override is not None:
             max_age = int(override)
