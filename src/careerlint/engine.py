@@ -61,6 +61,12 @@ class Page:
             return True
         if P.SALARY_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
             return True
+        if b.cell is not None and b.cell[0] >= 0:
+            # a year column of a wage table: the row's figures are what it dates
+            tid, r, _col = b.cell
+            for bid in self.doc.tables[tid].grid[r]:
+                if bid is not None and any(o.kind == "money" and o.domain == "salary" for o in self.in_block(bid)):
+                    return True
         return False
 
     def in_current_history(self, c: Claim, oldest_ok: int) -> bool:

@@ -1,0 +1,34 @@
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from careerlint.engine import check_text
+from careerlint.ruleset import load_ruleset
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CORPUS = ROOT.parent / "shared" / "corpus" / "ooh"
+SCHEMAS = ROOT.parent / "shared" / "schemas"
+AS_OF = dt.date(2026, 11, 22)
+
+_RULESET = load_ruleset()
+
+
+def lint(html: str, as_of: dt.date = AS_OF, select=None, path: str = "page.html"):
+    """Findings for an HTML string, as (line, rule, message) tuples."""
+    rules = _RULESET.select(select, None)
+    return [(f.line, f.rule, f.message) for f in check_text(html, path, rules, _RULESET.registry, as_of)]
+
+
+def page(body: str, title: str = "Career guide", h1: str | None = None) -> str:
+    """A page whose <body> starts on line 3, so a body line n is page line n + 2."""
+    head = f"<!DOCTYPE html>\n<html><head><title>{title}</title></head>\n<body>"
+    h = f"<h1>{h1}</h1>" if h1 else ""
+    return f"{head}{h}{body}\n</body></html>\n"
+
+
+@pytest.fixture
+def ruleset():
+    return _RULESET
