@@ -170,11 +170,21 @@ def parse_html(text: str, path: str = "<string>") -> Document:
     if _WS_ONLY.match(text):
         return Document(path, [], [], "", "", source, [])
     parser = lhtml.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
+    data = text.encode("utf-8", "surrogatepass")
     try:
-        root = lhtml.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = lhtml.document_fromstring(data, parser=parser)
+        if any("depth" in e.message.lower() for e in parser.error_log):
+            # libxml2 drops whatever is nested deeper than it allows. Generic containers
+            # carry no meaning for us: drop their tags (keeping their newlines, so every
+            # line stays where it was) and parse again.
+            flat = _CONTAINER_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+            root = lhtml.document_fromstring(flat.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError):
         return Document(path, [], [], "", "", source, [])
     return _Walker(path, source).run(root)
+
+
+_CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|b|i|em|strong)(?:\s[^<>]*)?>", re.I)
 
 
 class _Walker:
