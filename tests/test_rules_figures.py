@@ -180,3 +180,35 @@ def test_cost_ranges_are_not_salary_ranges():
 def test_range_for_another_experience_level_does_not_bound_the_median():
     html = page("<p>The median salary is $50,250.</p>\n<p>Entry-level salary range: $30,000 to $40,000.</p>", h1=H1)
     assert lint(html) == []
+
+
+# -- regressions found on prose phrasings (samples/trap-prose-phrasings.html) ---------------
+def test_place_after_the_figure_scopes_it():
+    html = page("<p>The median salary is $50,250.</p>\n"
+                "<p>The median salary is $95,000 in California and $80,000 in Texas.</p>", h1=H1)
+    assert lint(html) == []
+
+
+def test_figures_from_different_publishers_are_not_compared():
+    html = page("<p>The BLS reports a median annual wage of $93,600 (May 2024); Glassdoor reports a median "
+                "of $98,000.</p>\n<p>Data scientists earn a median salary of $93,600.</p>", h1=H1)
+    assert lint(html) == []
+
+
+def test_figures_from_the_same_publisher_are_compared():
+    html = page("<p>The BLS reports a median annual wage of $93,600 (May 2024).</p>\n"
+                "<p>According to the BLS, the median annual wage was $98,000 in May 2024.</p>", h1=H1)
+    assert lint(html, select=["conflicting-figure"]) == [
+        (4, "conflicting-figure", "median annual wage $98,000 here vs $93,600 at line 3 (May 2024)")]
+
+
+def test_a_pay_increase_is_not_employment_growth():
+    html = page("<p>Employment of data scientists is projected to grow 34 percent from 2024 to 2034.</p>\n"
+                "<p>Wages are expected to increase 12% from 2024 to 2034.</p>", h1=H1)
+    assert lint(html) == []
+
+
+def test_range_scoped_after_the_figure_does_not_bound_the_median():
+    html = page("<p>The median salary is $112,590.</p>\n<p>Pay ranges from $65,000 to $80,000 per year for "
+                "entry-level analysts and $100,000 to $130,000 for experienced analysts.</p>", h1=H1)
+    assert lint(html) == []

@@ -30,6 +30,20 @@ class Page:
         for c in self.claims:
             self._by_block.setdefault(c.block, []).append(c)
 
+    def family_of(self, c: Claim) -> str | None:
+        """The family of sources a figure comes from; unsourced figures take the page's main one."""
+        fam = self.registry.family(c.source)
+        if fam is not None:
+            return fam
+        if not hasattr(self, "_primary"):
+            counts: dict[str, int] = {}
+            for o in self.claims:
+                if o.kind == "source":
+                    f = self.registry.family(o.source)
+                    counts[f] = counts.get(f, 0) + 1
+            self._primary = max(sorted(counts), key=lambda f: (counts[f], f == "bls")) if counts else None
+        return self._primary
+
     def figures(self, domain: str) -> list[Claim]:
         return [c for c in self.claims if c.kind in ("money", "percent") and c.domain == domain]
 

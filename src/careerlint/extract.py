@@ -393,6 +393,8 @@ class Extractor:
                         if dom:
                             break
                 c.domain = dom[0] if dom else "other"
+                if c.domain == "growth" and (P.SALARY_WORDS.search(prefix) or P.COST_WORDS.search(prefix)):
+                    c.domain = "other"  # "wages are expected to increase 12%": a pay change, not job growth
                 if c.domain == "growth":
                     stat = "growth"
                     if c.value is not None and c.value > 0 and not c.text.lstrip().startswith(("+", "-", "−")):
@@ -434,7 +436,12 @@ class Extractor:
                 if occ is not None:
                     block_occ = occ
                 c.occupation = self._occupation_key(block_occ, inc)
-                c.qualifier = self._qualifier(prefix, sent_prefix, occ, ctx, c)
+                own = prefix
+                if prev is not None:
+                    # "$95,000 in California and $80,000 in Texas": what follows a figure up to
+                    # the next conjunction is that figure's
+                    own = re.split(r"[,;]|\b(?:and|or|while|whereas|but|versus|vs\.?)\b", prefix)[-1]
+                c.qualifier = self._qualifier(own, sent_prefix, suffix, occ, ctx, c)
                 if P.RESPECTIVELY.search(sentence):
                     c.qualifier = (c.qualifier + f" #{i}").strip()
             c.groups["scope"] = c.scope_key
@@ -466,7 +473,7 @@ class Extractor:
             return ""
         return key
 
-    def _qualifier(self, prefix: str, sent_prefix: str, occ: str | None, ctx: _Ctx, c: Claim) -> str:
+    def _qualifier(self, prefix: str, sent_prefix: str, suffix: str, occ: str | None, ctx: _Ctx, c: Claim) -> str:
         # structure first: a row header, a definition term, a card title
         for lab in ctx.scope_labels:
             q = self._label_scope(lab, ctx)
@@ -478,12 +485,21 @@ class Extractor:
             q = self._label_scope(lm.group("lab"), ctx)
             if q is not None:
                 return q
-        for text in (prefix, sent_prefix):
+        q = self._qualifier_in(prefix, occ)
+        if q is None:
+            q = self._qualifier_after(suffix, occ)
+        if q is None:
+            q = self._qualifier_in(sent_prefix, occ)
+        return q or ""
+
+    def _qualifier_in(self, text: str, occ: str | None) -> str | None:
+        """Scope words in the text before a figure."""
+        if True:
             t = text
             if occ:
                 t = t.replace(occ, " ")
             if self.page_occupation:
-                t = re.sub(re.escape(self.page_occupation), " ", t, flags=re.I)
+                t = re.sub(r"\b" + re.escape(self.page_occupation) + r"(?:s|es)?\b", " ", t, flags=re.I)
             if S.ALL_POPULATION.search(t):
                 return "population:all occupations"
             t = S.NATIONAL.sub(" ", t)
@@ -499,7 +515,26 @@ class Extractor:
             subj = S.earn_subject(t)
             if subj and S.occupation_key(subj) not in ("", self.page_key):
                 return "subject:" + S.occupation_key(subj)
-        return ""
+        return None
+
+    def _qualifier_after(self, suffix: str, occ: str | None) -> str | None:
+        """Scope words right after a figure: "$95,000 in California", "... for entry-level nurses"."""
+        after = re.split(r"[,;.:!?()]|\b(?:while|whereas|but|compared)\b", suffix, maxsplit=1)[0][:80]
+        if after.strip():
+            if occ:
+                after = after.replace(occ, " ")
+            if S.ALL_POPULATION.search(after) and not re.search(r"\bas\s+(?:fast|slow)", after):
+                return "population:all occupations"
+            place = S.place_in(S.NATIONAL.sub(" ", after))
+            if place:
+                return "geography:" + place
+            em = S.EXPERIENCE.search(after)
+            if em:
+                return "experience:" + em.group(0).lower()
+            im = S.INDUSTRY.search(after)
+            if im:
+                return "industry:" + im.group(0).lower()
+        return None
 
     def _label_scope(self, label: str, ctx: _Ctx) -> str | None:
         """The scope a structural label gives, '' for the page default, None if it names none."""
@@ -722,7 +757,9 @@ class Extractor:
             b = self.doc.blocks[c.block]
             sents = split_sentences(b.text)
             si = _sentence_index(sents, c.start)
+            cl0, cl1 = _clause(b.text, sents[si], c)
             tiers = [
+                [o for o in self.by_block.get(b.id, ()) if o.kind == "source" and cl0 <= o.start < cl1],
                 [o for o in self.by_block.get(b.id, ()) if o.kind == "source" and _sentence_index(sents, o.start) == si],
                 [o for o in self.by_block.get(b.id, ()) if o.kind == "source"],
                 [o for bid in self._context(b).context_blocks for o in self.by_block.get(bid, ()) if o.kind == "source"],
@@ -759,7 +796,10 @@ class Extractor:
                 p = self._unique_in_page("period", projection=True)
             if p is not None:
                 c.period = p.period
-        s = _closest([o for o in own if o.kind == "source"], c)
+        cl0, cl1 = _clause(b.text, sents[si], c)
+        s = _closest([o for o in own if o.kind == "source" and cl0 <= o.start < cl1], c)
+        if s is None:
+            s = _closest([o for o in own if o.kind == "source"], c)
         if s is None:
             s = self._from_blocks(ctx.context_blocks, "source")
         if s is not None:
@@ -799,6 +839,14 @@ def _only(found: list[Claim], kind: str) -> Claim | None:
     else:
         vals = {c.period for c in found}
     return found[0] if len(vals) == 1 else None
+
+
+def _clause(text: str, sent: tuple[int, int], c: Claim) -> tuple[int, int]:
+    """The part of a sentence between semicolons that holds ``c``."""
+    s0, s1 = sent
+    cl0 = text.rfind(";", s0, c.start) + 1 or s0
+    cl1 = text.find(";", c.end, s1)
+    return cl0, (s1 if cl1 < 0 else cl1)
 
 
 def _closest(cands: list[Claim], c: Claim) -> Claim | None:

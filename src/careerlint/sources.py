@@ -13,6 +13,7 @@ class Source:
     names: list[str]
     kinds: list[str]
     max_age_years: int
+    family: str = ""
 
 
 @dataclass
@@ -53,6 +54,10 @@ class Registry:
     def title(self, source_id: str | None) -> str:
         return self.policy(source_id)[1]
 
+    def family(self, source_id: str | None) -> str | None:
+        src = self.sources.get(source_id or "")
+        return (src.family or src.id) if src is not None else None
+
 
 def registry_from_data(data: dict) -> Registry:
     sources = {}
@@ -63,6 +68,7 @@ def registry_from_data(data: dict) -> Registry:
             names=[str(n) for n in spec.get("names", [])],
             kinds=[str(k) for k in spec.get("kinds", [])],
             max_age_years=int(spec.get("max-age-years", 2)),
+            family=str(spec.get("family") or sid),
         )
     default = data.get("default") or {}
     return Registry(sources, int(default.get("max-age-years", 2)), str(default.get("title", "an unnamed source")))

@@ -45,3 +45,13 @@ def scope_text(c: Claim) -> str:
 
 def page_order(c: Claim) -> tuple:
     return (c.block, c.start)
+
+
+def earliest_comparable(earlier: list[Claim], c: Claim, page) -> Claim | None:
+    """The first earlier claim from the same family of sources. A figure with no source
+    named counts as coming from the page's main source (the family it cites most)."""
+    fc = page.family_of(c)
+    for e in earlier:
+        if page.family_of(e) == fc:
+            return e
+    return None

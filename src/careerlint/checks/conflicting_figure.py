@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._util import page_order, same_amount, scope_text, stat_name
+from careerlint.checks._util import earliest_comparable, page_order, same_amount, scope_text, stat_name
 
 KIND = "conflicting-figure"
 OPTIONS: dict = {}
@@ -11,14 +11,15 @@ _STATS = ("p10", "p25", "median", "mean", "p75", "p90")
 
 
 def check(page, rule):
-    first: dict[tuple, object] = {}
+    seen: dict[tuple, list] = {}
     for c in sorted(page.figures("salary"), key=page_order):
         if c.stat not in _STATS or c.is_range or c.per is None:
             continue
         key = (c.stat, c.occupation, c.qualifier, c.currency, c.per, c.vintage)
-        earlier = first.get(key)
+        group = seen.setdefault(key, [])
+        earlier = earliest_comparable(group, c, page)
         if earlier is None:
-            first[key] = c
+            group.append(c)
             continue
         if not same_amount(c, earlier):
             vintage = f" ({c.vintage_text})" if c.vintage_text else ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._util import page_order, same_rate, scope_text
+from careerlint.checks._util import earliest_comparable, page_order, same_rate, scope_text
 from careerlint.claims import period_text
 
 KIND = "conflicting-growth"
@@ -11,14 +11,15 @@ OPTIONS: dict = {}
 
 
 def check(page, rule):
-    first: dict[tuple, object] = {}
+    seen: dict[tuple, list] = {}
     for c in sorted(page.figures("growth"), key=page_order):
         if c.period is None or c.value is None or c.is_range:
             continue
         key = (c.occupation, c.qualifier, c.period)
-        earlier = first.get(key)
+        group = seen.setdefault(key, [])
+        earlier = earliest_comparable(group, c, page)
         if earlier is None:
-            first[key] = c
+            group.append(c)
             continue
         if not same_rate(c, earlier):
             yield Hit(c, dict(value=c.display(), other=earlier.display(), other_line=earlier.line,
