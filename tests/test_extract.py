@@ -133,3 +133,17 @@ def test_script_style_template_noscript_and_comments_are_not_read():
 def test_cost_figures_are_not_salaries():
     found = claims(page("<p>Certificate programs cost $3,000 – $6,000 in tuition.</p>", h1="Billers"))
     assert [c.domain for c in found] == ["cost"]
+
+
+def test_glued_inline_spans_still_read():
+    # <span>Median Salary</span><span>$43,460</span><span>BLS, May 2024</span> renders with CSS gaps
+    html = page('<div class="stat"><span>Median Salary</span><span>$43,460</span><span>BLS, May 2024</span></div>\n'
+                '<div class="stat"><span>Job Growth</span><span>5%</span><span>2024-2034</span></div>', h1="Techs")
+    found = claims(html)
+    assert [(c.text, c.stat, c.vintage, c.period) for c in found] == [
+        ("$43,460", "median", 2024, None), ("5%", "growth", None, (2024, 2034))]
+
+
+def test_statistic_named_after_the_figure():
+    found = claims(page("<ol><li>California — $53,350 median</li></ol>", h1="Techs"))
+    assert [(c.stat, c.qualifier) for c in found] == [("median", "geography:california")]

@@ -365,6 +365,11 @@ class Extractor:
                 elif hit is not None:
                     stat = hit[0]
             if stat is None and not same_figure:
+                # "California: $53,350 median"
+                hit = _nearest(P.STAT_PATTERNS, re.split(r"[,;.()]", suffix, maxsplit=1)[0][:24])
+                if hit is not None and hit[0] in P.STAT_RANK:
+                    stat = hit[0]
+            if stat is None and not same_figure:
                 for lab in ctx.labels:
                     hit = _nearest(P.STAT_PATTERNS, lab)
                     if hit:

@@ -32,7 +32,7 @@ _MULT = r"(?:\s?(?:k|K|thousand|million|mil|M)\b)"
 _SUFFIX_CUR = r"(?:\s?(?:USD|CAD|AUD|NZD|GBP|EUR|AED|INR|CHF)\b)"
 
 MONEY = re.compile(
-    r"(?<![\w$])(?P<cur>" + _CUR + r")(?P<num>" + _NUM + r")(?P<mult>" + _MULT + r")?(?P<plus>\+)?"
+    r"(?<![\d$.,])(?P<cur>" + _CUR + r")(?P<num>" + _NUM + r")(?P<mult>" + _MULT + r")?(?P<plus>\+)?"
     r"(?P<suf>" + _SUFFIX_CUR + r")?"
     r"|(?<![\w.,$])(?P<num2>" + _NUM + r")(?P<mult2>" + _MULT + r")?(?P<suf2>" + _SUFFIX_CUR + r")"
 )
@@ -59,7 +59,7 @@ PER_IN_LABEL = re.compile(r"\b(hourly|per hour|an hour|annual|annually|yearly|pe
 
 # -- percentages -----------------------------------------------------------------------
 PERCENT = re.compile(
-    r"(?<![\w.])(?P<sign>[-−–+](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>%|percent\b|per\s?cent\b|pct\b)",
+    r"(?<![\d.,])(?P<sign>(?<![A-Za-z])[-−–+](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>%|percent\b|per\s?cent\b|pct\b)",
     re.I,
 )
 # "lowest 10 percent", "top 10%": a percentile group, not a rate

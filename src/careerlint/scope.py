@@ -43,7 +43,8 @@ INDUSTRY = re.compile(
     r"\b(?:offices?\s+of|physicians'?|doctors'?\s+offices|hospitals?|clinics?|industry|industries|sector|"
     r"government|federal|state\s+government|local\s+government|private\s+practices?|manufacturing|"
     r"insurance\s+carriers|outpatient|nursing\s+(?:care\s+)?facilities|self[- ]employed|contractors?|"
-    r"construction|services?\s+(?:industry|sector)|companies|firms|employers?)\b",
+    r"construction|services?\s+(?:industry|sector)|companies|firms|employers?|pharmacies|drug\s+stores?|"
+    r"retail|stores?|schools?|universities|colleges|agencies|nonprofits?|startups?|labs?|laboratories)\b",
     re.I,
 )
 ALL_POPULATION = re.compile(
