@@ -498,48 +498,27 @@ class Extractor:
         return q or ""
 
     def _qualifier_in(self, text: str, occ: str | None) -> str | None:
-        """Scope words in the text before a figure."""
-        if True:
-            t = text
-            if occ:
-                t = t.replace(occ, " ")
-            if self.page_occupation:
-                t = re.sub(r"\b" + re.escape(self.page_occupation) + r"(?:s|es)?\b", " ", t, flags=re.I)
-            if S.ALL_POPULATION.search(t):
-                return "population:all occupations"
-            t = S.NATIONAL.sub(" ", t)
-            place = S.place_in(t)
-            if place:
-                return "geography:" + place
-            em = S.EXPERIENCE.search(t)
-            if em:
-                return "experience:" + em.group(0).lower()
-            im = S.INDUSTRY.search(t)
-            if im:
-                return "industry:" + im.group(0).lower()
-            subj = S.earn_subject(t)
+        """Scope words in the text before a figure, or its subject ("Nurses earn ...")."""
+        t = text
+        if occ:
+            t = t.replace(occ, " ")
+        if self.page_occupation:
+            t = re.sub(r"\b" + re.escape(self.page_occupation) + r"(?:s|es)?\b", " ", t, flags=re.I)
+        q = _scope_words(t)
+        if q is None:
+            subj = S.earn_subject(S.NATIONAL.sub(" ", t))
             if subj and S.occupation_key(subj) not in ("", self.page_key):
-                return "subject:" + S.occupation_key(subj)
-        return None
+                q = "subject:" + S.occupation_key(subj)
+        return q
 
     def _qualifier_after(self, suffix: str, occ: str | None) -> str | None:
         """Scope words right after a figure: "$95,000 in California", "... for entry-level nurses"."""
         after = re.split(r"[,;.:!?()]|\b(?:while|whereas|but|compared)\b", suffix, maxsplit=1)[0][:80]
-        if after.strip():
-            if occ:
-                after = after.replace(occ, " ")
-            if S.ALL_POPULATION.search(after) and not re.search(r"\bas\s+(?:fast|slow)", after):
-                return "population:all occupations"
-            place = S.place_in(S.NATIONAL.sub(" ", after))
-            if place:
-                return "geography:" + place
-            em = S.EXPERIENCE.search(after)
-            if em:
-                return "experience:" + em.group(0).lower()
-            im = S.INDUSTRY.search(after)
-            if im:
-                return "industry:" + im.group(0).lower()
-        return None
+        if occ:
+            after = after.replace(occ, " ")
+        if re.search(r"\bas\s+(?:fast|slow)", after):
+            return None  # "about as fast as the average for all occupations" describes the rate
+        return _scope_words(after)
 
     def _label_scope(self, label: str, ctx: _Ctx) -> str | None:
         """The scope a structural label gives, '' for the page default, None if it names none."""
@@ -834,6 +813,22 @@ class Extractor:
                      and (kind != "vintage" or c.vkind == "wage")]
             cache[key] = _only(found, kind)
         return cache[key]
+
+
+def _scope_words(t: str) -> str | None:
+    """The first scope a stretch of text names: all occupations, a place, an experience level, an industry."""
+    if not t.strip():
+        return None
+    if S.ALL_POPULATION.search(t):
+        return "population:all occupations"
+    place = S.place_in(S.NATIONAL.sub(" ", t))
+    if place:
+        return "geography:" + place
+    for kind, pat in (("experience", S.EXPERIENCE), ("industry", S.INDUSTRY)):
+        m = pat.search(t)
+        if m:
+            return f"{kind}:{m.group(0).lower()}"
+    return None
 
 
 def _only(found: list[Claim], kind: str) -> Claim | None:
