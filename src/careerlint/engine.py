@@ -51,12 +51,9 @@ class Page:
         return self._by_block.get(block, [])
 
     def _sentence_claims(self, c: Claim) -> list[Claim]:
-        from careerlint.extract import _sentence_index, split_sentences
-
-        b = self.doc.blocks[c.block]
-        sents = split_sentences(b.text)
-        si = _sentence_index(sents, c.start)
-        return [o for o in self.in_block(c.block) if _sentence_index(sents, o.start) == si]
+        """Claims in the same sentence as ``c`` (the extractor records each claim's sentence)."""
+        key = c.groups.get("sentence")
+        return [o for o in self.in_block(c.block) if o.groups.get("sentence") == key]
 
     def is_data_vintage(self, c: Claim) -> bool:
         """A month-year that dates a statistic (not a page's publication date)."""
@@ -65,9 +62,8 @@ class Page:
         if c.vkind != "wage":
             return False
         b = self.doc.blocks[c.block]
-        from careerlint.extract import _sentence_at, split_sentences
-
-        sentence = _sentence_at(b.text, split_sentences(b.text), c.start)
+        s0, s1 = c.groups["sentence_span"]
+        sentence = b.text[s0:s1]
         near = self._sentence_claims(c)
         if any(o.kind == "money" and o.domain == "salary" for o in near):
             return True

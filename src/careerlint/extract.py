@@ -50,7 +50,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[p] == ".":
             w = re.search(r"([\w.]+)$", text[max(0, p - 12):p])
             word = w.group(1).lower() if w else ""
-            if word in P.ABBREVIATIONS or len(word) == 1 or (word and word[-1:].isdigit() and False):
+            if word in P.ABBREVIATIONS or len(word) == 1:
                 continue
         out.append((start, m.start()))
         start = m.end()
@@ -106,6 +106,8 @@ class Extractor:
         self._elem_blocks: dict[int, list[int]] = defaultdict(list)
         self._elem_chars: dict[int, int] = defaultdict(int)
         self._experience_tables: set[int] = set()
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._uniq: dict[tuple, Claim | None] = {}
         for b in doc.blocks:
             for k in b.ancestors:
                 lst = self._elem_blocks[k]
@@ -127,6 +129,12 @@ class Extractor:
                     self._resolve_figure(c, b)
         return self.claims
 
+    def sentences(self, b: Block) -> list[tuple[int, int]]:
+        sents = self._sentences.get(b.id)
+        if sents is None:
+            sents = self._sentences[b.id] = split_sentences(b.text)
+        return sents
+
     def _add(self, c: Claim) -> Claim:
         self.claims.append(c)
         self.by_block[c.block].append(c)
@@ -139,6 +147,10 @@ class Extractor:
         nth = self._anchor_count[(line, anchor)]
         self._anchor_count[(line, anchor)] = nth + 1
         c = Claim(kind, text, b.id, start, end, line, 0)
+        sents = self.sentences(b)
+        si = _sentence_index(sents, start)
+        c.groups["sentence"] = (b.id, si)
+        c.groups["sentence_span"] = sents[si]
         c.groups["anchor"] = (anchor, nth)
         c.groups["block"] = b.id
         c.groups["section"] = b.section
@@ -153,7 +165,7 @@ class Extractor:
             self._add(c)
         if not _HAS_DIGIT.search(text):
             return
-        sents = split_sentences(text)
+        sents = self.sentences(b)
         figures = self._money(b) + self._percents(b)
         figures.sort(key=lambda c: c.start)
         if figures:
@@ -413,8 +425,6 @@ class Extractor:
 
             # unit of time
             if c.kind == "money" and c.per is None:
-                if same_figure and prev.per is None:
-                    pass
                 pm = None
                 for pm in P.PER_IN_LABEL.finditer(prefix):
                     pass
@@ -706,8 +716,7 @@ class Extractor:
         for c in self.claims:
             if c.kind == "vintage":
                 b = self.doc.blocks[c.block]
-                sents = split_sentences(b.text)
-                if P.DISCLOSED_LATEST.search(_sentence_at(b.text, sents, c.start)):
+                if P.DISCLOSED_LATEST.search(_sentence_at(b.text, self.sentences(b), c.start)):
                     disclosed.add(c.vintage)
         for c in self.claims:
             if c.kind == "vintage" and c.vintage in disclosed:
@@ -739,7 +748,7 @@ class Extractor:
                 continue
             kind = c.vkind or "wage"
             b = self.doc.blocks[c.block]
-            sents = split_sentences(b.text)
+            sents = self.sentences(b)
             si = _sentence_index(sents, c.start)
             cl0, cl1 = _clause(b.text, sents[si], c)
             tiers = [
@@ -757,7 +766,7 @@ class Extractor:
 
     def _resolve_figure(self, c: Claim, b: Block) -> None:
         ctx = self._context(b)
-        sents = split_sentences(b.text)
+        sents = self.sentences(b)
         si = _sentence_index(sents, c.start)
         own = [o for o in self.by_block.get(b.id, ()) if _sentence_index(sents, o.start) == si]
         if c.kind == "money" and c.domain == "salary":
@@ -798,7 +807,7 @@ class Extractor:
 
     def _unique_in_section(self, section: int, kind: str, projection: bool = False) -> Claim | None:
         key = ("sec", section, kind)
-        cache = self.__dict__.setdefault("_uniq", {})
+        cache = self._uniq
         if key not in cache:
             found = [c for c in self.claims if c.kind == kind and c.groups.get("section") == section
                      and (not projection or c.vkind == "projection") and (kind != "vintage" or c.vkind == "wage")]
@@ -807,7 +816,7 @@ class Extractor:
 
     def _unique_in_page(self, kind: str, projection: bool = False) -> Claim | None:
         key = ("page", kind)
-        cache = self.__dict__.setdefault("_uniq", {})
+        cache = self._uniq
         if key not in cache:
             found = [c for c in self.claims if c.kind == kind and (not projection or c.vkind == "projection")
                      and (kind != "vintage" or c.vkind == "wage")]

@@ -51,10 +51,6 @@ def check(page, rule):
                     if id(at) in reported:
                         continue
                     reported.add(id(at))
-                    where = f" at line {other.line}" if other.line != at.line else ""
-                    if other is lo:
-                        where_text = f" (stated{where})" if where else ""
-                    else:
-                        where_text = f" (stated{where})" if where else ""
+                    where = f" (stated at line {other.line})" if other.line != at.line else ""
                     yield Hit(at, dict(low_stat=stat_name(lo), low=lo.display(), high_stat=stat_name(hi),
-                                       high=hi.display(), where=where_text, other_line=other.line), [other])
+                                       high=hi.display(), where=where, other_line=other.line), [other])
