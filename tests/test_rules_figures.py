@@ -212,3 +212,23 @@ def test_range_scoped_after_the_figure_does_not_bound_the_median():
     html = page("<p>The median salary is $112,590.</p>\n<p>Pay ranges from $65,000 to $80,000 per year for "
                 "entry-level analysts and $100,000 to $130,000 for experienced analysts.</p>", h1=H1)
     assert lint(html) == []
+
+
+def test_heading_naming_a_state_scopes_the_list_under_it():
+    html = page("<p>The median annual wage for data scientists was $112,590 in May 2024.</p>\n"
+                "<h3>California</h3><ul><li>Median: $150,000</li><li>Top 10%: $210,000</li></ul>\n"
+                "<h3>Texas</h3><ul><li>Median: $100,000</li><li>Top 10%: $160,000</li></ul>", h1=H1)
+    assert lint(html) == []
+
+
+def test_topical_heading_does_not_scope_its_section():
+    html = page("<dl><dt>Median pay (May 2024)</dt><dd>$112,590 per year</dd></dl>\n"
+                "<h3>Market commentary</h3><p>The median annual wage for data scientists was $108,020 in "
+                "May 2024.</p>", h1=H1)
+    assert [f[1] for f in lint(html)] == ["conflicting-figure"]
+
+
+def test_another_occupation_projected_to_grow_is_not_the_page_occupation():
+    html = page("<p>Employment of data scientists is projected to grow 34 percent from 2024 to 2034. "
+                "Statisticians are projected to grow 8 percent over the same period.</p>", h1=H1)
+    assert lint(html) == []

@@ -79,7 +79,8 @@ _PCT_DOMAIN_PATTERNS = [("growth", P.GROWTH_WORDS), ("cost", P.COST_WORDS), ("sa
 class _Ctx:
     """What one block's structure says about the figures in it."""
 
-    __slots__ = ("labels", "scope_labels", "context_blocks", "card", "list_key", "row", "occupation")
+    __slots__ = ("labels", "scope_labels", "context_blocks", "card", "list_key", "row", "occupation",
+                 "section_scope")
 
     def __init__(self) -> None:
         self.labels: list[str] = []          # nearest first: texts that may name the statistic
@@ -89,6 +90,7 @@ class _Ctx:
         self.list_key: int | None = None
         self.row: tuple[int, int] | None = None
         self.occupation: str | None = None   # named by a table's caption or intro line
+        self.section_scope: str | None = None  # a heading that only names a place or a level: "California"
 
 
 class Extractor:
@@ -505,6 +507,8 @@ class Extractor:
             q = self._qualifier_after(suffix, occ)
         if q is None:
             q = self._qualifier_in(sent_prefix, occ)
+        if q is None and ctx.section_scope:
+            q = ctx.section_scope
         return q or ""
 
     def _qualifier_in(self, text: str, occ: str | None) -> str | None:
@@ -640,6 +644,8 @@ class Extractor:
         # the section heading
         if b.section >= 0 and b.section != b.id:
             head = blocks[b.section].text
+            if b.id - b.section <= 8 and len(b.text) <= 120:  # a short list or table right under it
+                ctx.section_scope = _heading_scope(head)
             if len(b.text) <= 60 or b.cell is not None:
                 ctx.labels.append(head)
             ctx.context_blocks.append(b.section)
@@ -822,6 +828,18 @@ class Extractor:
                      and (kind != "vintage" or c.vkind == "wage")]
             cache[key] = _only(found, kind)
         return cache[key]
+
+
+def _heading_scope(head: str) -> str | None:
+    """A heading that only names a place, all occupations or an experience level ("California",
+    "Entry level"); topical headings ("Market commentary") name no scope."""
+    cls = S.classify_label(head)
+    if cls is not None and cls[0] in ("geography", "population"):
+        return f"{cls[0]}:{cls[1]}"
+    h = head.strip()
+    if len(h) <= 40 and S.EXPERIENCE.match(h) and not _is_stat_label(h):
+        return "experience:" + h.lower()
+    return None
 
 
 def _scope_words(t: str) -> str | None:

@@ -115,12 +115,15 @@ _INCLUDES = re.compile(
     r"\s+(?P<occ>[a-z][\w '’&/-]{2,60}?)(?=[,.;)]|\s+(?:from|in|and\s+is)\b|$)", re.I)
 _SUBJECT_EARN = re.compile(
     r"(?P<subj>(?:[A-Za-z][\w'’-]*\s+){0,4}[A-Za-z][\w'’-]*)\s+(?:typically\s+|usually\s+|often\s+|generally\s+|can\s+|may\s+|might\s+|could\s+)?"
-    r"(?:earn|earns|earned|make|makes|made|take\s+home|takes\s+home|receive|receives|command|commands|bring\s+in|brings\s+in)\b",
+    r"(?:earn|earns|earned|make|makes|made|take\s+home|takes\s+home|receive|receives|command|commands|bring\s+in|brings\s+in"
+    r"|(?:are|is)\s+(?:projected|expected|forecast)\s+to\s+(?:grow|increase|decline|add|shrink)|will\s+(?:grow|decline|increase))\b",
 )
 _PRONOUN_SUBJ = re.compile(
     r"^(?:they|these|those|it|which|who|you|we|he|she|workers|professionals|specialists|employees|"
     r"these\s+\w+|those\s+\w+|the\s+lowest.*|the\s+highest.*|the\s+top.*|the\s+bottom.*|\d+\s*(?:%|percent).*|"
-    r"half.*|most.*|many.*|some.*|percent|percentile|.*\bpercent|.*\bearners)$",
+    r"half.*|most.*|many.*|some.*|percent|percentile|.*\bpercent|.*\bearners|"
+    r"(?:overall\s+|total\s+)?employment(?:\s+of)?.*|demand.*|jobs?(?:\s+of)?.*|openings.*|the\s+number.*|"
+    r"this\s+\w+|the\s+(?:field|occupation|profession|role|job|career|industry|sector))$",
     re.I,
 )
 
