@@ -33,7 +33,7 @@ def test_every_rule_fails_somewhere_in_the_samples():
     text = (GOLDEN / "samples.txt").read_text(encoding="utf-8")
     fired = {line.split(" ")[2] for line in text.splitlines()[:-1]}
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
-                     "salary-order", "wage-conversion", "figure-outside-range"}
+                     "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor"}
 
 
 def test_seed_renderings_give_exactly_the_expected_findings():
@@ -42,8 +42,10 @@ def test_seed_renderings_give_exactly_the_expected_findings():
     found = [(l.split(":")[0].split("/")[-1], l.split(" ")[2], l.split(":")[1]) for l in proc.stdout.splitlines()[:-1]]
     assert found == [
         ("seed-001-medical-billing-career-guide.html", "stale-source", "20"),        # May 2023 median
+        ("seed-001-medical-billing-career-guide.html", "growth-descriptor", "25"),   # 6% "as fast" in 2022-32
         ("seed-001-medical-billing-career-guide.html", "stale-source", "26"),        # 2022-2032 in the card
         ("seed-001-medical-billing-career-guide.html", "conflicting-growth", "92"),  # 7% vs 6%
+        ("seed-001-medical-billing-career-guide.html", "growth-descriptor", "92"),   # 7% "in line with" average
         ("seed-001-medical-billing-career-guide.html", "stale-source", "94"),        # from 2022 to 2032
         ("seed-002-billing-and-coding.html", "stale-source", "33"),                  # May 2013
         ("seed-002-billing-and-coding.html", "expired-projection", "39"),            # 2012-2022

@@ -424,6 +424,8 @@ class Extractor:
                             c.value = -c.value
             c.stat = stat
             c.label = " | ".join(p for p in label_parts if p)
+            if c.domain == "growth":
+                self._describe(b, c, text[c.end:s1], sents, si, ctx)
 
             # unit of time
             if c.kind == "money" and c.per is None:
@@ -464,6 +466,26 @@ class Extractor:
             c.groups["scope"] = c.scope_key
             self._add(c)
             prev = c
+
+    def _describe(self, b: Block, c: Claim, rest: str, sents, si: int, ctx: _Ctx) -> None:
+        """The words describing a growth rate: "(As fast as average)", "much faster than the average"."""
+        places = [(rest[:120], b)]
+        if si + 1 < len(sents):
+            nxt = b.text[sents[si + 1][0]:sents[si + 1][1]]
+            if re.match(r"(?:this|that|the)\s+(?:growth|rate|increase|pace|figure|projection|is|was|would)\b", nxt, re.I):
+                places.append((nxt, b))
+        if ctx.card is not None:
+            for bid in sorted(x for x in ctx.context_blocks if x > b.id):
+                places.append((self.doc.blocks[bid].text[:120], self.doc.blocks[bid]))
+        for text, blk in places:
+            best = None
+            for name, pat in P.DESCRIPTORS:
+                m = pat.search(text)
+                if m and (best is None or m.start() < best[1].start()):
+                    best = (name, m)
+            if best is not None:
+                c.groups["descriptor"] = (best[0], best[1].group(0))
+                return
 
     def _alternate_of_previous_block(self, b: Block, c: Claim) -> Claim | None:
         """A value block right after another value block in the same card: "$50,250" then "$24.16/hr"."""

@@ -143,3 +143,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9$£€])
 ABBREVIATIONS = frozenset({"u.s", "e.g", "i.e", "etc", "approx", "no", "vs", "dr", "mr", "mrs", "ms", "inc", "st",
                            "jr", "sr", "co", "corp", "dept", "est", "fig", "al", "u.k", "a.m", "p.m", "jan", "feb",
                            "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "b.s", "m.s", "b.a", "m.a"})
+
+# the words a page uses to describe a growth rate, and the category they name
+DESCRIPTORS: list[tuple[str, re.Pattern]] = [
+    ("much faster", re.compile(r"\bmuch\s+faster\s+than\s+(?:the\s+)?average\b", re.I)),
+    ("faster", re.compile(r"\b(?:faster|better|higher|greater)\s+than\s+(?:the\s+)?average\b", re.I)),
+    ("as fast", re.compile(r"\b(?:(?:about\s+)?as\s+fast\s+as\s+(?:the\s+)?average|(?:on\s+par|in\s+line)\s+with\s+(?:the\s+)?average|average\s+growth)\b", re.I)),
+    ("slower", re.compile(r"\bslower\s+than\s+(?:the\s+)?average\b", re.I)),
+    ("little or no change", re.compile(r"\blittle\s+or\s+no\s+change\b", re.I)),
+    ("decline", re.compile(r"\((?:decline)\)|\bdecline\b", re.I)),
+]
