@@ -112,7 +112,8 @@ def test_rules_lists_every_rule():
     ids = [l.split()[0] for l in out.splitlines()]
     assert code == 0
     assert ids == ["stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
-                   "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor"]
+                   "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
+                   "unused-suppression"]
     assert out.splitlines()[0].split()[1] == "warning"
 
 

@@ -33,7 +33,8 @@ def test_every_rule_fails_somewhere_in_the_samples():
     text = (GOLDEN / "samples.txt").read_text(encoding="utf-8")
     fired = {line.split(" ")[2] for line in text.splitlines()[:-1]}
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
-                     "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor"}
+                     "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
+                     "unused-suppression"}
 
 
 def test_seed_renderings_give_exactly_the_expected_findings():

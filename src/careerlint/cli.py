@@ -73,7 +73,7 @@ def check(paths, as_of, fmt, select, ignore) -> int:
             errors.append(str(e))
             continue
         try:
-            findings.extend(check_text(text, path, rules, ruleset.registry, date))
+            findings.extend(check_text(text, path, rules, ruleset.registry, date, set(ruleset.rules)))
         except RecursionError:
             msg = f"{path}: internal error in careerlint: page nested too deeply"
             click.echo(msg, err=True)
@@ -89,7 +89,8 @@ def check(paths, as_of, fmt, select, ignore) -> int:
     sys.stdout.write(get_reporter(fmt)(findings, checked))
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings else EXIT_OK
+    # info findings are printed but do not fail the run
+    return EXIT_FINDINGS if any(f.severity in ("error", "warning") for f in findings) else EXIT_OK
 
 
 @cli.command()

@@ -77,6 +77,28 @@ class Table:
 
 
 @dataclass(eq=False)
+class Directive:
+    """A suppression written in the page: a comment or a data-careerlint-ignore attribute."""
+
+    kind: str               # disable | enable | disable-next-line | ignore (attribute)
+    rules: tuple[str, ...]  # empty: every rule
+    line: int
+    end: int | None = None  # last line covered (disable ranges and attributes)
+    text: str = ""
+
+
+_DIRECTIVE = re.compile(r"^\s*careerlint-(disable-next-line|disable|enable)\b(.*)$", re.S)
+
+
+def parse_directive(comment: str, line: int) -> Directive | None:
+    m = _DIRECTIVE.match(comment or "")
+    if not m:
+        return None
+    rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
+    return Directive(m.group(1), rules, line, text=f"careerlint-{m.group(1)}" + (" " + " ".join(rules) if rules else ""))
+
+
+@dataclass(eq=False)
 class Document:
     path: str
     blocks: list[Block]
@@ -86,6 +108,7 @@ class Document:
     source: list[str]            # the decoded source, split in lines (for columns)
     tags: list[str]              # element key -> tag name
     meta: dict[str, str] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
 
     def column(self, line: int, needle: str, nth: int = 0) -> int:
         """1-based column of the nth occurrence of ``needle`` in text (not tags) on ``line``."""
@@ -205,6 +228,8 @@ class _Walker:
         # open tables: dict with rows being built
         self.open_tables: list[dict] = []
         self.opened: list[str] = []
+        self.directives: list[Directive] = []
+        self._ignores: dict[int, Directive] = {}
 
     # -- blocks -----------------------------------------------------------------
     def _open(self, tag: str, cell=None, header=False) -> None:
@@ -250,6 +275,11 @@ class _Walker:
             tag = el.tag
             if state == 0:
                 if not isinstance(tag, str):  # comment or processing instruction
+                    if el.sourceline:
+                        cur = el.sourceline
+                    d = parse_directive(el.text, cur)
+                    if d is not None:
+                        self.directives.append(d)
                     stack.append((el, 2))
                     continue
                 tag = tag.lower()
@@ -266,6 +296,13 @@ class _Walker:
                     continue
                 key = len(self.tags)
                 self.tags.append(tag)
+                ignore = el.get("data-careerlint-ignore")
+                if ignore is not None:
+                    rules = tuple(r for r in re.split(r"[\s,]+", ignore.strip()) if r)
+                    d = Directive("ignore", rules, cur,
+                                  text='data-careerlint-ignore="' + " ".join(rules) + '"')
+                    self.directives.append(d)
+                    self._ignores[key] = d
                 self._start(el, tag, key)
                 self.path_keys.append(key)
                 # text before the first child starts right where that child's text ends
@@ -282,8 +319,10 @@ class _Walker:
                     stack.append((child, 0))
             else:
                 if state == 1:
-                    self.path_keys.pop()
+                    key = self.path_keys.pop()
                     self._end(el, tag.lower())
+                    if key in self._ignores:
+                        self._ignores.pop(key).end = cur
                 tail = el.tail
                 if tail:
                     line = cur
@@ -294,8 +333,9 @@ class _Walker:
                     cur = line + tail.count("\n")
         while self.builders:
             self._close()
+        _close_ranges(self.directives, len(self.source))
         return Document(self.path, self.blocks, self.tables, self.title, self.h1,
-                        self.source, self.tags, self.meta)
+                        self.source, self.tags, self.meta, self.directives)
 
     def _start(self, el, tag: str, key: int) -> None:
         """Open what ``el`` opens and remember it, so that ``_end`` closes exactly that."""
@@ -436,6 +476,18 @@ def _is_layout_cell(el) -> bool:
             if paragraphs > 1:
                 return True
     return False
+
+
+def _close_ranges(directives: list[Directive], last_line: int) -> None:
+    """A disable runs to the next enable of the same rules (or of all rules), else to the end."""
+    for i, d in enumerate(directives):
+        if d.kind != "disable":
+            continue
+        d.end = last_line
+        for e in directives[i + 1:]:
+            if e.kind == "enable" and (not e.rules or set(d.rules) <= set(e.rules)):
+                d.end = e.line
+                break
 
 
 def _span(value: str | None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from careerlint import patterns as P
@@ -25,6 +26,7 @@ class Page:
     as_of: _dt.date
     registry: Registry
     _by_block: dict = field(default_factory=dict, repr=False)
+    suppression: "Suppression | None" = None
 
     def __post_init__(self) -> None:
         for c in self.claims:
@@ -112,19 +114,66 @@ class Page:
         return None
 
 
-def run_rules(page: Page, rules: list[Rule], kinds: dict, path: str) -> list[Finding]:
+@dataclass
+class Suppression:
+    used: set[int]        # indexes of the page's directives that suppressed a finding
+    ran: set[str]         # rule ids that ran
+    known: set[str]       # every rule id
+
+
+def _findings(page: Page, rule: Rule, mod, path: str) -> list[Finding]:
+    out = []
+    for hit in mod.check(page, rule):
+        c = hit.claim
+        message = rule.message.format_map(_SafeDict(hit.fields))
+        line, column = (c.line, _column(page.doc, c)) if c is not None else (hit.line, hit.column)
+        related = tuple(Related(o.line, o.text) for o in hit.related)
+        out.append(Finding(path, line, column, rule.id, rule.severity, message, related))
+    return out
+
+
+def run_rules(page: Page, rules: list[Rule], kinds: dict, path: str, known: set[str] | None = None) -> list[Finding]:
     findings: dict[tuple, Finding] = {}
+    late = [r for r in rules if r.kind == "unused-suppression"]
     for rule in rules:
-        mod = kinds[rule.kind]
-        for hit in mod.check(page, rule):
-            c = hit.claim
-            fields = _SafeDict(hit.fields)
-            message = rule.message.format_map(fields)
-            column = _column(page.doc, c)
-            related = tuple(Related(o.line, o.text) for o in hit.related)
-            f = Finding(path, c.line, column, rule.id, rule.severity, message, related)
-            findings.setdefault(f.sort_key(), f)
-    return sorted(findings.values(), key=Finding.sort_key)
+        if rule.kind != "unused-suppression":
+            for f in _findings(page, rule, kinds[rule.kind], path):
+                findings.setdefault(f.sort_key(), f)
+    kept, used = _suppress(page.doc, list(findings.values()))
+    page.suppression = Suppression(used, {r.id for r in rules}, known or {r.id for r in rules})
+    for rule in late:
+        kept.extend(_findings(page, rule, kinds[rule.kind], path))
+    return sorted(kept, key=Finding.sort_key)
+
+
+def _suppress(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set[int]]:
+    """Drop findings covered by a suppression comment or attribute; note which directives were used."""
+    directives = doc.directives
+    if not directives:
+        return findings, set()
+    text_lines = sorted({ln for b in doc.blocks for ln in b.lines})
+    spans = []
+    for d in directives:
+        if d.kind == "disable-next-line":
+            i = bisect_right(text_lines, d.line)
+            target = text_lines[i] if i < len(text_lines) else d.line + 1
+            spans.append((target, target))
+        elif d.kind in ("disable", "ignore"):
+            spans.append((d.line, d.end if d.end is not None else d.line))
+        else:
+            spans.append(None)
+    kept, used = [], set()
+    for f in findings:
+        hit = False
+        for i, (d, span) in enumerate(zip(directives, spans)):
+            if span is None or (d.rules and f.rule not in d.rules):
+                continue
+            if span[0] <= f.line <= span[1]:
+                used.add(i)
+                hit = True
+        if not hit:
+            kept.append(f)
+    return kept, used
 
 
 class _SafeDict(dict):
@@ -137,7 +186,8 @@ def _column(doc: Document, c: Claim) -> int:
     return doc.column(c.line, anchor, nth)
 
 
-def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date) -> list[Finding]:
+def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
+               known: set[str] | None = None) -> list[Finding]:
     from careerlint.checks import kinds as check_kinds
     from careerlint.document import parse_html
     from careerlint.extract import extract
@@ -145,4 +195,4 @@ def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_o
     doc = parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
-    return run_rules(page, rules, check_kinds(), path)
+    return run_rules(page, rules, check_kinds(), path, known)

@@ -14,15 +14,17 @@ from careerlint.claims import Claim
 
 @dataclass
 class Hit:
-    claim: Claim                       # where the finding is reported
+    claim: Claim | None                # where the finding is reported
     fields: dict                       # values for the rule's message template
     related: list[Claim] = field(default_factory=list)
+    line: int = 0                      # a location without a claim (a suppression comment)
+    column: int = 1
 
 
 def kinds() -> dict:
     from careerlint.checks import (conflicting_figure, conflicting_growth, expired_projection,
                                    figure_outside_range, growth_descriptor, salary_order, stale_source,
-                                   wage_conversion)
+                                   unused_suppression, wage_conversion)
     mods = (stale_source, expired_projection, conflicting_growth, conflicting_figure, salary_order,
-            wage_conversion, figure_outside_range, growth_descriptor)
+            wage_conversion, figure_outside_range, growth_descriptor, unused_suppression)
     return {m.KIND: m for m in mods}

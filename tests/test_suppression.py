@@ -1,0 +1,52 @@
+"""Suppression comments and attributes, and unused-suppression."""
+
+from conftest import lint, page
+
+H1 = "Medical Billing Specialists"
+STALE = "<p>The median annual wage for medical billing specialists was $47,190 in May 2023.</p>"
+EXPIRED = "<p>The BLS projects 18% growth between 2012 and 2022.</p>"
+
+
+def test_disable_enable_range_for_one_rule():
+    html = page(f"<!-- careerlint-disable stale-source -->\n{STALE}\n{EXPIRED}\n"
+                f"<!-- careerlint-enable stale-source -->\n{STALE}", h1=H1)
+    assert [f[:2] for f in lint(html)] == [(5, "expired-projection"), (7, "stale-source")]
+
+
+def test_disable_without_id_covers_every_rule_to_the_end():
+    html = page(f"{STALE}\n<!-- careerlint-disable -->\n{STALE}\n{EXPIRED}", h1=H1)
+    assert [f[:2] for f in lint(html)] == [(3, "stale-source")]
+
+
+def test_disable_next_line():
+    html = page(f"<!-- careerlint-disable-next-line stale-source -->\n{STALE}\n{STALE}", h1=H1)
+    assert [f[:2] for f in lint(html)] == [(5, "stale-source")]
+
+
+def test_data_attribute_covers_its_subtree():
+    html = page(f'<section data-careerlint-ignore="stale-source expired-projection">\n{STALE}\n{EXPIRED}\n</section>\n'
+                f"{STALE}", h1=H1)
+    assert [f[:2] for f in lint(html)] == [(7, "stale-source")]
+
+
+def test_unused_suppressions_are_reported_as_info():
+    html = page(f"<!-- careerlint-disable-next-line salary-order -->\n{STALE}\n"
+                f'<div data-careerlint-ignore="conflicting-figure"><p>Nothing here.</p></div>\n'
+                "<!-- careerlint-disable no-such-rule -->", h1=H1)
+    assert lint(html) == [
+        (3, "unused-suppression", "careerlint-disable-next-line salary-order suppresses nothing"),
+        (4, "stale-source", "May 2023 wage data from an unnamed source is 3 years old in 2026 (policy: at most 2)"),
+        (5, "unused-suppression", 'data-careerlint-ignore="conflicting-figure" suppresses nothing'),
+        (6, "unused-suppression", "careerlint-disable no-such-rule names unknown rule 'no-such-rule'"),
+    ]
+
+
+def test_suppression_of_a_rule_that_did_not_run_is_not_judged():
+    html = page(f"<!-- careerlint-disable-next-line salary-order -->\n{STALE}", h1=H1)
+    assert lint(html, select=["stale-source", "unused-suppression"]) == [
+        (4, "stale-source", "May 2023 wage data from an unnamed source is 3 years old in 2026 (policy: at most 2)")]
+
+
+def test_ordinary_comments_are_not_directives():
+    html = page(f"<!-- careerlint is great -->\n<!-- disable the banner -->\n{STALE}", h1=H1)
+    assert [f[1] for f in lint(html)] == ["stale-source"]
