@@ -31,7 +31,7 @@ def test_samples_golden(fmt, name):
 
 def test_every_rule_fails_somewhere_in_the_samples():
     text = (GOLDEN / "samples.txt").read_text(encoding="utf-8")
-    fired = {line.split(" ")[2] for line in text.splitlines()[:-1]}
+    fired = {line.split(" ")[2] for line in text.splitlines()[:-1] if "/site-configured/" not in line}
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                      "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
                      "unused-suppression"}

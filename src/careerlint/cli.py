@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 
 import click
@@ -36,36 +37,34 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge staleness as of this date (default: today).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge staleness as of this date (default: config, else today).")
 @click.option("--format", "fmt", default="text", metavar="text|json", help="Output format.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
-def check(paths, as_of, fmt, select, ignore) -> int:
+@click.option("--config", "config_path", metavar="FILE", help="Use this configuration for every page.")
+def check(paths, as_of, fmt, select, ignore, config_path) -> int:
     """Check pages (files, or folders searched for .html/.htm) for problems."""
     from careerlint.errors import CareerlintError
     from careerlint.reporters import FORMATS, get as get_reporter
 
     if fmt not in FORMATS:
         raise click.UsageError(f"unknown --format '{fmt}' (choose from {', '.join(FORMATS)})")
-    date = _parse_as_of(as_of)
-    from careerlint.checks import kinds as check_kinds
+    cli_date = _parse_as_of(as_of) if as_of is not None else None
     from careerlint.engine import check_text
     from careerlint.loader import discover, read_page
-    from careerlint.ruleset import load_ruleset
 
-    try:
-        ruleset = load_ruleset()
-        rules = ruleset.select(_split(select), _split(ignore))
-    except CareerlintError as e:
-        click.echo(f"careerlint: error: {e}", err=True)
-        return EXIT_ERROR
-    check_kinds()
     pages, errors = discover(list(paths) or ["."])
+    try:
+        plans = _plan(pages, paths, config_path, _split(select), _split(ignore), cli_date)
+    except CareerlintError as e:
+        click.echo(_error_line(e), err=True)
+        return EXIT_ERROR
     for e in errors:
         click.echo(e, err=True)
     findings = []
     checked = 0
-    for path in pages:
+    for path, plan in plans:
+        rules, ruleset, date = plan
         try:
             text = read_page(path)
         except CareerlintError as e:
@@ -93,16 +92,75 @@ def check(paths, as_of, fmt, select, ignore) -> int:
     return EXIT_FINDINGS if any(f.severity in ("error", "warning") for f in findings) else EXIT_OK
 
 
-@cli.command()
-def rules() -> int:
-    """List every rule: id, default severity, summary."""
-    from careerlint.errors import CareerlintError
+def _error_line(e) -> str:
+    msg = str(e)
+    return msg if ":" in msg.split(" ", 1)[0] else f"careerlint: error: {msg}"
+
+
+def _plan(pages, explicit, config_path, select, ignore, cli_date):
+    """Each page with its rules, rule set and as-of date. Loads and validates every configuration
+    first, so a bad one stops the run before any page is checked."""
+    from careerlint.config import Config, find_config, load_config
     from careerlint.ruleset import load_ruleset
 
+    explicit_files = {p for p in explicit if not _is_dir(p)}
+    configs: dict[str | None, tuple] = {}
+    fixed = load_config(config_path) if config_path else None
+
+    def setup(cfg_path):
+        if cfg_path not in configs:
+            cfg = fixed if config_path else (load_config(cfg_path) if cfg_path else Config())
+            ruleset = load_ruleset(cfg)
+            cfg.check_ids(set(ruleset.rules))
+            ruleset.select(select, ignore)  # CLI ids must exist too
+            configs[cfg_path] = (cfg, ruleset)
+        return configs[cfg_path]
+
+    by_dir: dict[str, str | None] = {}
+    plans = []
+    if not pages:
+        setup(config_path or find_config("."))
+    for path in pages:
+        if config_path:
+            cfg_path = config_path
+        else:
+            d = os.path.dirname(os.path.abspath(path))
+            if d not in by_dir:
+                by_dir[d] = str(find_config(d) or "") or None
+            cfg_path = by_dir[d]
+        cfg, ruleset = setup(cfg_path)
+        if path not in explicit_files and cfg.excluded(path):
+            continue
+        sel = select if select is not None else cfg.select
+        ign = set(cfg.ignore or []) | set(ignore or []) | cfg.ignored_for(path)
+        rules = ruleset.select(sel, sorted(ign))
+        date = cli_date or cfg.as_of or _dt.date.today()
+        plans.append((path, (rules, ruleset, date)))
+    return plans
+
+
+def _is_dir(p: str) -> bool:
+    return os.path.isdir(p)
+
+
+def _ruleset_here(config_path):
+    from careerlint.config import find_config, load_config
+    from careerlint.ruleset import load_ruleset
+
+    path = config_path or find_config(".")
+    return load_ruleset(load_config(path) if path else None)
+
+
+@cli.command()
+@click.option("--config", "config_path", metavar="FILE", help="Use this configuration (default: the nearest one).")
+def rules(config_path) -> int:
+    """List every rule: id, severity, summary (with the configuration's rules and settings)."""
+    from careerlint.errors import CareerlintError
+
     try:
-        ruleset = load_ruleset()
+        ruleset = _ruleset_here(config_path)
     except CareerlintError as e:
-        click.echo(f"careerlint: error: {e}", err=True)
+        click.echo(_error_line(e), err=True)
         return EXIT_ERROR
     width = max(len(r) for r in ruleset.rules)
     for r in ruleset.rules.values():

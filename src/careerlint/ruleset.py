@@ -1,11 +1,17 @@
-"""Rule packs: YAML entries that name a check kind, its severity, options and message."""
+"""Rule packs: YAML entries that name a check kind, its severity, options and message.
+
+The bundled pack (rules/core.yaml) is loaded first; a configuration may then add packs
+of its own, tune existing rules (severity, options, message) and define new rules that
+reuse a check kind with other options.
+"""
 
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from careerlint import yamlfile
 from careerlint.errors import ConfigError
 from careerlint.findings import SEVERITIES
 from careerlint.resources import rules_dir
@@ -20,6 +26,8 @@ class Rule:
     summary: str
     message: str
     options: dict = field(default_factory=dict)
+    doc: dict = field(default_factory=dict)      # description, rationale, examples
+    origin: str = ""                             # file:line where the rule is defined
 
 
 @dataclass
@@ -36,67 +44,146 @@ class RuleSet:
         return [r for r in chosen if not ignore or r.id not in ignore]
 
 
-def _load_yaml(path: Path):
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read rule file: {e.strerror or e}") from None
-    try:
-        return yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise ConfigError(f"{path}{line}: invalid YAML: {problem}") from None
-
-
-def _rules_from(data: dict, path: Path, kinds: dict) -> dict[str, Rule]:
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
-        raise ConfigError(f"{path}: a rule pack needs a 'rules' mapping")
-    out = {}
-    for rid, spec in data["rules"].items():
-        where = f"{path}: rule '{rid}'"
-        if not isinstance(spec, dict):
-            raise ConfigError(f"{where}: must be a mapping")
-        kind = spec.get("kind")
-        if kind not in kinds:
-            raise ConfigError(f"{where}: unknown check kind '{kind}' (known: {', '.join(sorted(kinds))})")
-        severity = spec.get("severity", "warning")
-        if severity not in SEVERITIES:
-            raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not '{severity}'")
-        message = spec.get("message")
-        if not isinstance(message, str) or not message:
-            raise ConfigError(f"{where}: needs a message")
-        try:
-            list(string.Formatter().parse(message))
-        except ValueError as e:
-            raise ConfigError(f"{where}: bad message template: {e}") from None
-        defaults = dict(kinds[kind].OPTIONS)
-        options = spec.get("options") or {}
-        if not isinstance(options, dict):
-            raise ConfigError(f"{where}: options must be a mapping")
-        for k, v in options.items():
-            if k not in defaults:
-                raise ConfigError(f"{where}: unknown option '{k}' for kind '{kind}'")
-            d = defaults[k]
-            if d is not None and v is not None and not isinstance(v, type(d)) and not (
-                    isinstance(d, float) and isinstance(v, int)):
-                raise ConfigError(f"{where}: option '{k}' must be {type(d).__name__}, not {type(v).__name__}")
-        defaults.update(options)
-        out[rid] = Rule(rid, kind, severity, str(spec.get("summary", "")).strip(), message, defaults)
+def _check_options(where: str, kind: str, defaults: dict, options, located, types: dict | None = None) -> dict:
+    if not isinstance(options, dict):
+        raise ConfigError(f"{where}: options must be a mapping")
+    out = dict(defaults)
+    for k, v in options.items():
+        w = located.where(k) if hasattr(located, "where") else where
+        if k not in defaults:
+            known = ", ".join(sorted(defaults)) or "none"
+            raise ConfigError(f"{w}: unknown option '{k}' for kind '{kind}' (known: {known})")
+        d = defaults[k]
+        want = (types or {}).get(k) or (type(d) if d is not None else None)
+        if v is not None and want is not None:
+            wants = want if isinstance(want, tuple) else (want,)
+            if float in wants:
+                wants = wants + (int,)
+            if isinstance(v, bool) and bool not in wants or not isinstance(v, wants):
+                raise ConfigError(f"{w}: option '{k}' must be {_type_name(wants[0]())}, not {_type_name(v)}")
+        out[k] = v
     return out
 
 
-def load_ruleset() -> RuleSet:
-    """The bundled rule pack and source registry."""
+def _type_name(v) -> str:
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "a string", list: "a list",
+            dict: "a mapping"}.get(type(v), type(v).__name__)
+
+
+def _check_message(where: str, message) -> None:
+    if not isinstance(message, str) or not message:
+        raise ConfigError(f"{where}: needs a message")
+    try:
+        list(string.Formatter().parse(message))
+    except ValueError as e:
+        raise ConfigError(f"{where}: bad message template: {e}") from None
+
+
+def _new_rule(rid: str, spec, kinds: dict, default_messages: dict, where: str) -> Rule:
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: rule '{rid}' must be a mapping")
+    kind = spec.get("kind")
+    if kind not in kinds:
+        w = spec.where("kind") if "kind" in spec else where
+        raise ConfigError(f"{w}: rule '{rid}': unknown check kind '{kind}' (known: {', '.join(sorted(kinds))})")
+    unknown = set(spec) - {"kind", "severity", "summary", "message", "options", "doc"}
+    if unknown:
+        k = sorted(unknown)[0]
+        raise ConfigError(f"{spec.where(k)}: rule '{rid}': unknown key '{k}'")
+    severity = spec.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise ConfigError(f"{spec.where('severity')}: rule '{rid}': severity must be one of "
+                          f"{', '.join(SEVERITIES)}, not '{severity}'")
+    message = spec.get("message", default_messages.get(kind))
+    _check_message(spec.where("message") if "message" in spec else where, message)
+    opts = spec.get("options") or {}
+    options = _check_options(spec.where("options") if "options" in spec else where, kind,
+                             dict(kinds[kind].OPTIONS), opts, opts, getattr(kinds[kind], "OPTION_TYPES", None))
+    doc = spec.get("doc") or {}
+    return Rule(rid, kind, severity, str(spec.get("summary", "")).strip(), message, options,
+                dict(doc) if isinstance(doc, dict) else {}, where)
+
+
+def _pack(data, kinds: dict, default_messages: dict) -> dict[str, Rule]:
+    rules = data.get("rules")
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{data.where()}: a rule pack needs a 'rules' mapping")
+    return {rid: _new_rule(rid, spec, kinds, default_messages, rules.where(rid)) for rid, spec in rules.items()}
+
+
+def _tune(rule: Rule, spec, kinds: dict, where: str) -> Rule:
+    """A configuration's changes to an existing rule: severity, options, message."""
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: rule '{rule.id}' must be a mapping")
+    unknown = set(spec) - {"severity", "options", "message", "summary"}
+    if "kind" in spec and spec["kind"] != rule.kind:
+        raise ConfigError(f"{spec.where('kind')}: rule '{rule.id}' exists with kind '{rule.kind}'; "
+                          f"give a new rule a new id")
+    unknown.discard("kind")
+    if unknown:
+        k = sorted(unknown)[0]
+        raise ConfigError(f"{spec.where(k)}: rule '{rule.id}': unknown key '{k}'")
+    out = rule
+    if "severity" in spec:
+        if spec["severity"] not in SEVERITIES:
+            raise ConfigError(f"{spec.where('severity')}: rule '{rule.id}': severity must be one of "
+                              f"{', '.join(SEVERITIES)}, not '{spec['severity']}'")
+        out = replace(out, severity=spec["severity"])
+    if "message" in spec:
+        _check_message(spec.where("message"), spec["message"])
+        out = replace(out, message=spec["message"])
+    if "summary" in spec:
+        out = replace(out, summary=str(spec["summary"]))
+    if "options" in spec:
+        opts = spec["options"] or {}
+        out = replace(out, options=_check_options(spec.where("options"), rule.kind, rule.options, opts, opts,
+                                                  getattr(kinds[rule.kind], "OPTION_TYPES", None)))
+    return out
+
+
+def load_ruleset(config=None) -> RuleSet:
+    """The bundled rule pack and source registry, with a configuration's packs, tuning and sources."""
     from careerlint.checks import kinds as check_kinds
 
     kinds = check_kinds()
     base = rules_dir()
     core = base / "core.yaml"
-    rules = _rules_from(_load_yaml(core), core, kinds)
-    sources = base / "sources.yaml"
-    registry = registry_from_data(_load_yaml(sources))
-    return RuleSet(rules, registry, [str(core), str(sources)])
+    rules = _pack(yamlfile.load(core), kinds, {})
+    default_messages: dict[str, str] = {}
+    for r in rules.values():
+        default_messages.setdefault(r.kind, r.message)
+    sources_path = base / "sources.yaml"
+    source_data = dict(yamlfile.load(sources_path))
+    files = [str(core), str(sources_path)]
+    if config is not None:
+        for pack_path in config.rule_packs:
+            pack = _pack(yamlfile.load(pack_path), kinds, default_messages)
+            for rid, rule in pack.items():
+                if rid in rules:
+                    raise ConfigError(f"{rule.origin}: rule '{rid}' is already defined ({rules[rid].origin or 'bundled'})")
+                rules[rid] = rule
+            files.append(str(pack_path))
+        for rid, spec in (config.rule_settings or {}).items():
+            where = config.rule_settings.where(rid)
+            if rid in rules:
+                rules[rid] = _tune(rules[rid], spec, kinds, where)
+            elif isinstance(spec, dict) and "kind" in spec:
+                rules[rid] = _new_rule(rid, spec, kinds, default_messages, where)
+            else:
+                raise ConfigError(f"{where}: unknown rule id '{rid}' (a new rule needs a 'kind')")
+        if config.sources:
+            merged = dict(source_data.get("sources") or {})
+            for sid, spec in config.sources.items():
+                where = config.sources.where(sid)
+                if not isinstance(spec, dict) or not spec.get("names"):
+                    raise ConfigError(f"{where}: source '{sid}' needs a list of 'names'")
+                age = spec.get("max-age-years", 2)
+                if not isinstance(age, int) or isinstance(age, bool):
+                    raise ConfigError(f"{where}: source '{sid}': max-age-years must be a whole number")
+                merged[sid] = spec
+            source_data["sources"] = merged
+    try:
+        registry = registry_from_data(source_data)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"{sources_path}: invalid source registry: {e}") from None
+    return RuleSet(rules, registry, files)

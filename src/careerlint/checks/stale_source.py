@@ -6,12 +6,14 @@ from careerlint.checks import Hit
 from careerlint.claims import period_text
 
 KIND = "stale-source"
-OPTIONS = {"max-age-years": None}
+OPTIONS = {"max-age-years": None, "sources": []}
+OPTION_TYPES = {"max-age-years": int, "sources": list}  # for options whose default is None
 
 
 def check(page, rule):
     as_of = page.as_of.year
     override = rule.options.get("max-age-years")
+    only = set(rule.options.get("sources") or [])  # limit the rule to these source ids (or families)
     for c in page.claims:
         if c.kind == "vintage" and page.is_data_vintage(c) and not c.disclosed:
             ref = c.vintage
@@ -28,6 +30,8 @@ def check(page, rule):
         if ref > as_of:
             continue  # a vintage from the future is not stale
         source = c.source
+        if only and source not in only and page.registry.family(source) not in only:
+            continue
         max_age, title = page.registry.policy(source)
         if override is not None:
             max_age = int(override)

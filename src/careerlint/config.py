@@ -1,0 +1,190 @@
+"""Configuration: careerlint.yaml, .careerlint.yaml or [tool.careerlint] in pyproject.toml.
+
+Found by walking up from each checked file (the nearest wins), or named with --config.
+Every error names the file and line and stops the run before any page is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careerlint import yamlfile
+from careerlint.errors import ConfigError
+
+CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
+_KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources"}
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    as_of: _dt.date | None = None
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rule_settings: yamlfile.Located | None = None
+    rule_packs: list[Path] = field(default_factory=list)
+    sources: yamlfile.Located | None = None
+    where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
+
+    def check_ids(self, known: set[str]) -> None:
+        """Rule ids named in select, ignore and per-file-ignores must exist."""
+        named = [("select", self.select or []), ("ignore", self.ignore or [])]
+        named += [(f"per-file-ignores:{k}", v) for k, v in self.per_file_ignores.items()]
+        for key, ids in named:
+            for rid in ids:
+                if rid not in known:
+                    raise ConfigError(f"{self.where.get(key, self.path)}: unknown rule id '{rid}'")
+
+    def relative(self, path: str) -> str:
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def excluded(self, path: str) -> bool:
+        rel = self.relative(path)
+        return any(_match(rel, pat) for pat in self.exclude)
+
+    def ignored_for(self, path: str) -> set[str]:
+        rel = self.relative(path)
+        out: set[str] = set()
+        for pat, rules in self.per_file_ignores.items():
+            if _match(rel, pat):
+                out.update(rules)
+        return out
+
+
+def _match(rel: str, pattern: str) -> bool:
+    pattern = pattern.strip("/")
+    if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+        return True
+    if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
+        return True
+    # a pattern without a slash matches a file or folder name anywhere
+    if "/" not in pattern:
+        return any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
+    return False
+
+
+def find_config(start: str) -> Path | None:
+    """The nearest configuration file in ``start`` (a file's folder) or any folder above it."""
+    d = Path(os.path.abspath(start))
+    if not d.is_dir():
+        d = d.parent
+    for folder in (d, *d.parents):
+        for name in CONFIG_NAMES:
+            p = folder / name
+            if p.is_file():
+                return p
+        pp = folder / "pyproject.toml"
+        if pp.is_file() and _pyproject_has_section(pp):
+            return pp
+    return None
+
+
+def _pyproject_has_section(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.careerlint" in text
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        import tomllib  # Python 3.11+
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    section = data.get("tool", {}).get("careerlint")
+    if section is None:
+        raise ConfigError(f"{path}: has no [tool.careerlint] section")
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.careerlint] must be a table")
+    line = 1
+    for i, text_line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text_line.strip().startswith("[tool.careerlint"):
+            line = i
+            break
+    return yamlfile.from_mapping(section, str(path), line)
+
+
+def load_config(path: str | Path) -> Config:
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    data = _load_toml(path) if path.suffix == ".toml" else yamlfile.load(path)
+    cfg = Config(path=str(path), root=path.resolve().parent)
+    cfg.where = {k: data.where(k) for k in data}
+    unknown = set(data) - _KEYS
+    if unknown:
+        k = sorted(unknown)[0]
+        raise ConfigError(f"{data.where(k)}: unknown key '{k}' (known: {', '.join(sorted(_KEYS))})")
+    for key in ("select", "ignore"):
+        if key in data:
+            cfg.__setattr__(key, _id_list(data, key))
+    if "as-of" in data:
+        v = data["as-of"]
+        if isinstance(v, _dt.datetime):
+            v = v.date()
+        if isinstance(v, str):
+            try:
+                v = _dt.date.fromisoformat(v)
+            except ValueError:
+                raise ConfigError(f"{data.where('as-of')}: as-of must be a date as YYYY-MM-DD, not '{v}'") from None
+        if not isinstance(v, _dt.date):
+            raise ConfigError(f"{data.where('as-of')}: as-of must be a date as YYYY-MM-DD")
+        cfg.as_of = v
+    if "exclude" in data:
+        cfg.exclude = _str_list(data, "exclude")
+    if "per-file-ignores" in data:
+        pfi = data["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{data.where('per-file-ignores')}: per-file-ignores must map globs to rule ids")
+        cfg.per_file_ignores = {str(k): _id_list(pfi, k) for k in pfi}
+        cfg.where.update({f"per-file-ignores:{k}": pfi.where(k) for k in pfi})
+    if "rules" in data:
+        if not isinstance(data["rules"], dict):
+            raise ConfigError(f"{data.where('rules')}: rules must be a mapping of rule ids")
+        cfg.rule_settings = data["rules"]
+    if "rule-packs" in data:
+        cfg.rule_packs = [cfg.root / p for p in _str_list(data, "rule-packs")]
+        for p in cfg.rule_packs:
+            if not p.is_file():
+                raise ConfigError(f"{data.where('rule-packs')}: rule pack '{p}' does not exist")
+    if "sources" in data:
+        if not isinstance(data["sources"], dict):
+            raise ConfigError(f"{data.where('sources')}: sources must be a mapping")
+        cfg.sources = data["sources"]
+    return cfg
+
+
+def _str_list(data, key) -> list[str]:
+    v = data[key]
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{data.where(key)}: {key} must be a list of strings")
+    return v
+
+
+def _id_list(data, key) -> list[str]:
+    v = data[key]
+    if isinstance(v, str):
+        v = [x.strip() for x in v.split(",") if x.strip()]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{data.where(key)}: {key} must be a list of rule ids")
+    return v
