@@ -169,6 +169,49 @@ def rules(config_path) -> int:
 
 
 @cli.command()
+@click.argument("rule_id", metavar="RULE-ID")
+@click.option("--config", "config_path", metavar="FILE", help="Use this configuration (default: the nearest one).")
+def rule(rule_id, config_path) -> int:
+    """Explain one rule: what it checks, why, a failing and a passing example, its options."""
+    import textwrap
+
+    import yaml
+
+    from careerlint.errors import CareerlintError
+
+    try:
+        ruleset = _ruleset_here(config_path)
+    except CareerlintError as e:
+        click.echo(_error_line(e), err=True)
+        return EXIT_ERROR
+    r = ruleset.rules.get(rule_id)
+    if r is None:
+        click.echo(f"careerlint: error: unknown rule id '{rule_id}' (see 'careerlint rules')", err=True)
+        return EXIT_ERROR
+    out = [f"{r.id} ({r.severity}; check kind {r.kind})", f"  {r.summary}", ""]
+    for key, title in (("checks", "What it checks"), ("why", "Why it matters"),
+                       ("fail", "Fails (as of 2026-11-22)"), ("pass", "Passes")):
+        text = str(r.doc.get(key) or "").rstrip()
+        if text:
+            out.append(title)
+            if key in ("checks", "why"):
+                out.extend(textwrap.wrap(text, 92, initial_indent="  ", subsequent_indent="  "))
+            else:
+                out.extend("  " + line for line in text.splitlines())
+            out.append("")
+    out.append("Options (with their values here)")
+    if r.options:
+        dumped = yaml.safe_dump(r.options, sort_keys=False, allow_unicode=True, default_flow_style=False)
+        out.extend("  " + line for line in dumped.rstrip().splitlines())
+    else:
+        out.append("  none")
+    out.append("")
+    out.append(f"Message: {r.message}")
+    click.echo("\n".join(out))
+    return EXIT_OK
+
+
+@cli.command()
 @click.argument("page", type=click.Path())
 @click.option("--format", "fmt", default="text", metavar="text|json", help="Output format.")
 def facts(page, fmt) -> int:
