@@ -113,7 +113,7 @@ def test_rules_lists_every_rule():
     assert code == 0
     assert ids == ["stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                    "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
-                   "unused-suppression"]
+                   "unused-suppression", "mixed-vintage", "dated-reference", "unsourced-figure"]
     assert out.splitlines()[0].split()[1] == "warning"
 
 

@@ -34,7 +34,7 @@ def test_every_rule_fails_somewhere_in_the_samples():
     fired = {line.split(" ")[2] for line in text.splitlines()[:-1] if "/site-configured/" not in line}
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                      "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
-                     "unused-suppression"}
+                     "unused-suppression", "mixed-vintage", "dated-reference"}
 
 
 def test_seed_renderings_give_exactly_the_expected_findings():
@@ -48,6 +48,7 @@ def test_seed_renderings_give_exactly_the_expected_findings():
         ("seed-001-medical-billing-career-guide.html", "conflicting-growth", "92"),  # 7% vs 6%
         ("seed-001-medical-billing-career-guide.html", "growth-descriptor", "92"),   # 7% "in line with" average
         ("seed-001-medical-billing-career-guide.html", "stale-source", "94"),        # from 2022 to 2032
+        ("seed-001-medical-billing-career-guide.html", "dated-reference", "124"),    # "2025 Market Reality"
         ("seed-002-billing-and-coding.html", "stale-source", "33"),                  # May 2013
         ("seed-002-billing-and-coding.html", "expired-projection", "39"),            # 2012-2022
     ]

@@ -47,3 +47,59 @@ def test_old_fixed_scale_cycle():
 def test_unknown_cycle_is_skipped_not_guessed():
     html = page("<p>The BLS projects a better than average job growth of 18% between 2012 and 2022.</p>", h1=H1)
     assert lint(html, select=["growth-descriptor"]) == []
+
+
+# -- mixed-vintage --------------------------------------------------------------------------
+def test_hero_from_one_vintage_and_text_from_another():
+    html = page('<div class="hero"><h2>Median pay</h2><p>$47,190 per year (May 2023)</p></div>\n'
+                "<p>The median annual wage for dental hygienists was $87,530 in May 2024.</p>", h1=H1)
+    assert lint(html, select=["mixed-vintage"]) == [
+        (4, "mixed-vintage", "median annual wage $87,530 is from May 2024, but $47,190 at line 3 is from May 2023"),
+    ]
+
+
+def test_history_in_one_sentence_or_table_is_not_mixed():
+    html = page("<p>Median pay rose from $77,600 in May 2021 to $87,530 in May 2024.</p>\n"
+                "<table><tr><th>Year</th><th>Median annual wage</th></tr>\n"
+                "<tr><td>May 2022</td><td>$81,400</td></tr><tr><td>May 2024</td><td>$87,530</td></tr></table>\n"
+                "<p>The median annual wage for dental hygienists was $87,530 in May 2024.</p>", h1=H1)
+    assert lint(html, select=["mixed-vintage"]) == []
+
+
+def test_two_projection_cycles_for_one_occupation():
+    html = page("<p>Employment of dental hygienists is projected to grow 7 percent from 2022 to 2032.</p>\n"
+                "<p>Employment of dental hygienists is projected to grow 7 percent from 2024 to 2034.</p>", h1=H1)
+    assert lint(html, select=["mixed-vintage"]) == [
+        (4, "mixed-vintage", "growth rate 7% is from 2024–2034, but 7% at line 3 is from 2022–2032")]
+
+
+# -- dated-reference ------------------------------------------------------------------------
+def test_past_year_presented_as_current():
+    html = page("<h2>2025 Market Reality for Dental Hygienists</h2>\n<h2>Best Health Jobs of 2024</h2>\n"
+                "<p>This year's median (2024) is strong.</p>", h1=H1)
+    assert lint(html, select=["dated-reference"]) == [
+        (3, "dated-reference", "'2025 Market Reality' presents 2025 as current in 2026"),
+        (4, "dated-reference", "'Best Health Jobs of 2024' presents 2024 as current in 2026"),
+        (5, "dated-reference", "'This year's median (2024' presents 2024 as current in 2026"),
+    ]
+
+
+def test_data_labels_and_past_editions_are_not_dated_references():
+    html = page("<h2>Number of Jobs, 2024</h2>\n<h2>2024 Median Pay</h2>\n<p>From our 2015 edition: pay was lower.</p>\n"
+                "<h2>2026 Market Reality</h2>", h1=H1)
+    assert lint(html, select=["dated-reference"]) == []
+
+
+# -- unsourced-figure -----------------------------------------------------------------------
+def test_figures_on_a_page_without_any_source():
+    html = page("<p>Hygienists earn a median salary of $87,530.</p>\n"
+                "<p>Jobs are expected to grow 7% over the next decade.</p>", h1=H1)
+    assert lint(html, select=["unsourced-figure"]) == [
+        (3, "unsourced-figure", "median annual wage $87,530 names no source or vintage, and neither does the rest of the page"),
+        (4, "unsourced-figure", "growth rate 7% names no source or vintage, and neither does the rest of the page"),
+    ]
+
+
+def test_one_citation_anywhere_sources_the_page():
+    html = page("<p>Hygienists earn a median salary of $87,530.</p>\n<p>Source: BLS.</p>", h1=H1)
+    assert lint(html, select=["unsourced-figure"]) == []

@@ -33,6 +33,8 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
 def read_page(path: str) -> str:
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: error: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{path}: error: is a directory") from None
     except PermissionError:

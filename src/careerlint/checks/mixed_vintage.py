@@ -1,0 +1,77 @@
+"""mixed-vintage: the same statistic for the same scope from two vintages, outside a history."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from careerlint.checks import Hit
+from careerlint.checks._util import earliest_comparable, page_order, scope_text, stat_name
+from careerlint.claims import period_text
+
+KIND = "mixed-vintage"
+OPTIONS: dict = {}
+_STATS = ("p10", "p25", "median", "mean", "p75", "p90")
+
+
+def _container(c) -> tuple:
+    g = c.groups
+    if g.get("row") is not None:
+        return ("table", g["row"][0])
+    if g.get("list") is not None:
+        return ("list", g["list"])
+    return ("block", g["block"])
+
+
+def _when(c):
+    return c.vintage if c.kind == "money" else c.period
+
+
+def _history(page, figures: list) -> set[int]:
+    """Claims in a table, list or paragraph that itself shows several vintages (or cycles): a history,
+    like a table of past years or "rose from $77,600 in May 2021 to $93,600 in May 2024"."""
+    whens = defaultdict(set)
+    for c in page.claims:
+        if c.kind == "vintage" and c.vkind == "wage":
+            whens[("wage", _place(page, c))].add(c.vintage)
+        elif c.kind == "period" and c.vkind == "projection":
+            whens[("growth", _place(page, c))].add(c.period)
+    for c in figures:
+        whens[("wage" if c.kind == "money" else "growth", _container(c))].add(_when(c))
+    return {id(c) for c in figures
+            if len(whens[("wage" if c.kind == "money" else "growth", _container(c))]) > 1}
+
+
+def _place(page, c) -> tuple:
+    """The container of a vintage or period claim, in the terms of _container."""
+    b = page.doc.blocks[c.block]
+    if b.cell is not None and b.cell[0] >= 0:
+        return ("table", b.cell[0])
+    lst = next((k for k in reversed(b.ancestors) if page.doc.tags[k] in ("ul", "ol", "dl")), None)
+    if lst is not None:
+        return ("list", lst)
+    return ("block", c.block)
+
+
+def check(page, rule):
+    wages = [c for c in page.figures("salary") if c.stat in _STATS and c.vintage is not None
+             and not c.is_range and c.per is not None]
+    growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None]
+    for figures, key_of in ((wages, lambda c: (c.stat, c.occupation, c.qualifier, c.currency, c.per)),
+                            (growth, lambda c: ("growth", c.occupation, c.qualifier))):
+        history = _history(page, figures)
+        groups: dict[tuple, list] = defaultdict(list)
+        for c in sorted(figures, key=page_order):
+            if id(c) in history:
+                continue
+            group = groups[key_of(c)]
+            others = [e for e in group if _when(e) != _when(c)]
+            earlier = earliest_comparable(others, c, page)
+            group.append(c)
+            if earlier is None:
+                continue
+            if c.kind == "money":
+                what, here, there = stat_name(c), c.vintage_text or str(c.vintage), earlier.vintage_text or str(earlier.vintage)
+            else:
+                what, here, there = "growth rate", period_text(c.period), period_text(earlier.period)
+            yield Hit(c, dict(stat=what, value=c.display(), here=here, other=earlier.display(), there=there,
+                              other_line=earlier.line, scope=scope_text(c)), [earlier])

@@ -1,0 +1,19 @@
+"""unsourced-figure: a wage or growth figure on a page that names no source and no vintage."""
+
+from __future__ import annotations
+
+from careerlint.checks import Hit
+from careerlint.checks._util import page_order, stat_name
+
+KIND = "unsourced-figure"
+OPTIONS: dict = {}
+
+
+def check(page, rule):
+    if any(c.kind == "source" or (c.kind == "vintage" and page.is_data_vintage(c)) for c in page.claims):
+        return
+    figures = [c for c in page.figures("salary") if c.stat is not None]
+    figures += [c for c in page.figures("growth") if c.period is None]
+    for c in sorted(figures, key=page_order):
+        what = "growth rate" if c.domain == "growth" else stat_name(c)
+        yield Hit(c, dict(stat=what, value=c.display()))
