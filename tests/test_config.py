@@ -131,3 +131,13 @@ def test_user_source_with_its_own_policy(tmp_path):
     code, out, _ = careerlint("check", "--as-of", "2026-11-22", str(tmp_path))
     assert code == 1
     assert "May 2025 wage data from ACME Salary Survey is 1 years old in 2026 (policy: at most 0)" in out
+
+
+def test_dotted_rule_keys(tmp_path):
+    site(tmp_path, config="stale-source.max-age-years: 5\nexpired-projection.severity: warning\n")
+    assert careerlint("check", "--as-of", "2026-11-22", str(tmp_path))[:2] == (0, "No problems found in 1 file.\n")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    site(bad, config="ignore: []\nstale-source.max-age: 5\n")
+    code, _, err = careerlint("check", str(bad))
+    assert code == 2 and err.startswith(f"{bad}/careerlint.yaml:2: unknown option 'max-age' for kind 'stale-source'")

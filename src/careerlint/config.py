@@ -129,7 +129,8 @@ def load_config(path: str | Path) -> Config:
     data = _load_toml(path) if path.suffix == ".toml" else yamlfile.load(path)
     cfg = Config(path=str(path), root=path.resolve().parent)
     cfg.where = {k: data.where(k) for k in data}
-    unknown = set(data) - _KEYS
+    dotted = [k for k in data if isinstance(k, str) and "." in k and k.split(".", 1)[0] not in _KEYS]
+    unknown = set(data) - _KEYS - set(dotted)
     if unknown:
         k = sorted(unknown)[0]
         raise ConfigError(f"{data.where(k)}: unknown key '{k}' (known: {', '.join(sorted(_KEYS))})")
@@ -160,6 +161,26 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(data["rules"], dict):
             raise ConfigError(f"{data.where('rules')}: rules must be a mapping of rule ids")
         cfg.rule_settings = data["rules"]
+    if dotted:
+        # "stale-source.max-age-years: 1" is short for rules: {stale-source: {options: {max-age-years: 1}}}
+        settings = cfg.rule_settings if cfg.rule_settings is not None else yamlfile.from_mapping({}, str(path))
+        for key in dotted:
+            rid, name = key.split(".", 1)
+            spec = settings.get(rid)
+            if spec is None:
+                spec = settings[rid] = yamlfile.from_mapping({}, str(path), data.key_lines.get(key, 1))
+                settings.key_lines[rid] = data.key_lines.get(key, 1)
+            if name == "severity":
+                spec["severity"] = data[key]
+                spec.key_lines["severity"] = data.key_lines.get(key, 1)
+            else:
+                opts = spec.get("options")
+                if opts is None:
+                    opts = spec["options"] = yamlfile.from_mapping({}, str(path), data.key_lines.get(key, 1))
+                    spec.key_lines["options"] = data.key_lines.get(key, 1)
+                opts[name] = data[key]
+                opts.key_lines[name] = data.key_lines.get(key, 1)
+        cfg.rule_settings = settings
     if "rule-packs" in data:
         cfg.rule_packs = [cfg.root / p for p in _str_list(data, "rule-packs")]
         for p in cfg.rule_packs:
