@@ -38,18 +38,36 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge staleness as of this date (default: config, else today).")
-@click.option("--format", "fmt", default="text", metavar="text|json", help="Output format.")
+@click.option("--format", "fmt", default="text", metavar="text|json|sarif|github|junit", help="Output format.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
 @click.option("--config", "config_path", metavar="FILE", help="Use this configuration for every page.")
-def check(paths, as_of, fmt, select, ignore, config_path) -> int:
+@click.option("--fail-on", "fail_on", default="warning", metavar="error|warning|info",
+              help="Exit 1 when a finding of this severity or worse is reported (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an error).")
+@click.option("--output-file", "output_file", metavar="FILE", help="Write the report to FILE (atomically).")
+@click.option("--baseline", "baseline_path", metavar="FILE", help="Report only findings not recorded in FILE.")
+@click.option("--write-baseline", "write_baseline", metavar="FILE", help="Record today's findings in FILE.")
+def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
+          write_baseline) -> int:
     """Check pages (files, or folders searched for .html/.htm) for problems."""
     from careerlint.errors import CareerlintError
     from careerlint.reporters import FORMATS, get as get_reporter
 
     if fmt not in FORMATS:
         raise click.UsageError(f"unknown --format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if fail_on not in _SEVERITY_RANK:
+        raise click.UsageError(f"unknown --fail-on '{fail_on}' (choose from error, warning, info)")
     cli_date = _parse_as_of(as_of) if as_of is not None else None
+    known = None
+    if baseline_path:
+        from careerlint import baseline as baseline_mod
+
+        try:
+            known = baseline_mod.load(baseline_path)
+        except CareerlintError as e:
+            click.echo(_error_line(e), err=True)
+            return EXIT_ERROR
     from careerlint.engine import check_text
     from careerlint.loader import discover, read_page
 
@@ -62,9 +80,12 @@ def check(paths, as_of, fmt, select, ignore, config_path) -> int:
     for e in errors:
         click.echo(e, err=True)
     findings = []
-    checked = 0
+    checked: list[str] = []
+    ran: dict[str, object] = {}
     for path, plan in plans:
         rules, ruleset, date = plan
+        for r in rules:
+            ran.setdefault(r.id, r)
         try:
             text = read_page(path)
         except CareerlintError as e:
@@ -83,13 +104,38 @@ def check(paths, as_of, fmt, select, ignore, config_path) -> int:
             click.echo(msg, err=True)
             errors.append(msg)
             continue
-        checked += 1
+        checked.append(path)
     findings.sort(key=lambda f: f.sort_key())
-    sys.stdout.write(get_reporter(fmt)(findings, checked))
+    from careerlint.reporters import Report
+
+    report = Report(findings, checked, list(ran.values()))
+    try:
+        if write_baseline:
+            from careerlint import baseline as baseline_mod
+
+            baseline_mod.write(write_baseline, findings)
+        if known is not None:
+            report.findings, report.baseline_matched, report.baseline_stale = baseline_mod.apply(
+                baseline_path, known, findings, set(checked))
+        out = get_reporter(fmt)(report)
+        if output_file:
+            from careerlint.fileio import atomic_write
+
+            atomic_write(output_file, out)
+        else:
+            sys.stdout.write(out)
+    except CareerlintError as e:
+        click.echo(_error_line(e), err=True)
+        return EXIT_ERROR
     if errors:
         return EXIT_ERROR
-    # info findings are printed but do not fail the run
-    return EXIT_FINDINGS if any(f.severity in ("error", "warning") for f in findings) else EXIT_OK
+    if exit_zero:
+        return EXIT_OK
+    worst = _SEVERITY_RANK[fail_on]
+    return EXIT_FINDINGS if any(_SEVERITY_RANK[f.severity] <= worst for f in report.findings) else EXIT_OK
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _error_line(e) -> str:

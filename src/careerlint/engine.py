@@ -128,7 +128,8 @@ def _findings(page: Page, rule: Rule, mod, path: str) -> list[Finding]:
         message = rule.message.format_map(_SafeDict(hit.fields))
         line, column = (c.line, _column(page.doc, c)) if c is not None else (hit.line, hit.column)
         related = tuple(Related(o.line, o.text) for o in hit.related)
-        out.append(Finding(path, line, column, rule.id, rule.severity, message, related))
+        out.append(Finding(path, line, column, rule.id, rule.severity, message, related,
+                           c.text if c is not None else message))
     return out
 
 

@@ -22,6 +22,7 @@ class Finding:
     severity: str
     message: str
     related: tuple[Related, ...] = field(default=())
+    text: str = field(default="", compare=False)   # the claim's text, for baselines (not reported)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)

@@ -1,0 +1,19 @@
+"""GitHub Actions workflow commands: one ::error/::warning/::notice line per finding."""
+
+from __future__ import annotations
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report) -> str:
+    lines = [f"::{_COMMAND[f.severity]} file={_prop(f.path)},line={f.line},col={f.column},"
+             f"title={_prop(f.rule)}::{_data(f.message)}" for f in report.findings]
+    return "".join(line + "\n" for line in lines)
