@@ -55,8 +55,8 @@ def test_seed_renderings_give_exactly_the_expected_findings():
 
 
 def test_trap_and_clean_pages_have_no_findings():
-    pages = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples").glob("*.html")
-                   if p.name.startswith(("trap-", "clean-", "seed-000")))
+    pages = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples").glob("*")
+                   if p.name.startswith(("trap-", "clean-", "seed-000", "markdown-trap")))
     assert len(pages) >= 7
     proc = careerlint("check", "--as-of", "2026-11-22", *pages)
     assert proc.returncode == 0, proc.stdout

@@ -278,7 +278,10 @@ def facts(page, fmt) -> int:
     except CareerlintError as e:
         click.echo(str(e) if str(e).startswith(page) else f"careerlint: error: {e}", err=True)
         return EXIT_ERROR
-    doc = parse_html(text, page)
+    from careerlint.document import parse_markdown
+    from careerlint.loader import is_markdown
+
+    doc = parse_markdown(text, page) if is_markdown(page) else parse_html(text, page)
     claims = extract(doc, ruleset.registry)
     claims.sort(key=lambda c: (c.line, c.block, c.start))
     for c in claims:

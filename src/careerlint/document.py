@@ -185,11 +185,65 @@ class _Builder:
 _WS_ONLY = re.compile(r"\s*$")
 
 
-def parse_html(text: str, path: str = "<string>") -> Document:
-    """Build a Document from decoded HTML text."""
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def parse_markdown(text: str, path: str = "<string>") -> Document:
+    """Build a Document from Markdown (CommonMark with tables) and its YAML front matter.
+
+    The Markdown is rendered to HTML whose block elements carry their source line
+    (data-md-line), so findings are reported at lines of the Markdown file."""
+    from markdown_it import MarkdownIt
+
+    meta: dict[str, str] = {}
+    body = text
+    m = _FRONT_MATTER.match(text)
+    if m:
+        meta = _front_matter(m.group(1) or "")
+        # keep every line where it is: the front matter becomes blank lines
+        body = "\n" * m.group(0).count("\n") + text[m.end():]
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    tokens = md.parse(body)
+    for t in tokens:
+        if t.map is not None and t.nesting == 1:
+            t.attrSet("data-md-line", str(t.map[0] + 1))
+        elif t.type == "html_block" and t.map is not None:
+            # raw HTML takes no attribute: an empty marker before it carries its line
+            t.content = f'<careerlint-line data-md-line="{t.map[0] + 1}"></careerlint-line>' + t.content
+    html = md.renderer.render(tokens, md.options, {})
+    title = meta.get("title", "")
+    head = "<html><head>" + (f"<title>{_escape(title)}</title>" if title else "")
+    for k in ("occupation", "careerlint:occupation"):
+        if meta.get(k):
+            head += f'<meta name="careerlint:occupation" content="{_escape(meta[k])}">'
+    doc = parse_html(head + "</head><body>" + html + "</body></html>", path, source=text.split("\n"), markdown=True)
+    if not doc.h1 and title:
+        doc.h1 = title
+    return doc
+
+
+def _front_matter(block: str) -> dict[str, str]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k).lower(): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
+
+
+def _escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def parse_html(text: str, path: str = "<string>", source: list[str] | None = None,
+               markdown: bool = False) -> Document:
+    """Build a Document from decoded HTML text (or from HTML rendered from Markdown)."""
     from lxml import etree, html as lhtml
 
-    source = text.split("\n")
+    source = text.split("\n") if source is None else source
     if _WS_ONLY.match(text):
         return Document(path, [], [], "", "", source, [])
     parser = lhtml.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
@@ -204,16 +258,17 @@ def parse_html(text: str, path: str = "<string>") -> Document:
             root = lhtml.document_fromstring(flat.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError):
         return Document(path, [], [], "", "", source, [])
-    return _Walker(path, source).run(root)
+    return _Walker(path, source, markdown).run(root)
 
 
 _CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|b|i|em|strong)(?:\s[^<>]*)?>", re.I)
 
 
 class _Walker:
-    def __init__(self, path: str, source: list[str]) -> None:
+    def __init__(self, path: str, source: list[str], markdown: bool = False) -> None:
         self.path = path
         self.source = source
+        self.markdown = markdown  # lines come from data-md-line, not from the rendered HTML
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.tags: list[str] = []
@@ -275,7 +330,7 @@ class _Walker:
             tag = el.tag
             if state == 0:
                 if not isinstance(tag, str):  # comment or processing instruction
-                    if el.sourceline:
+                    if el.sourceline and not self.markdown:
                         cur = el.sourceline
                     d = parse_directive(el.text, cur)
                     if d is not None:
@@ -283,7 +338,11 @@ class _Walker:
                     stack.append((el, 2))
                     continue
                 tag = tag.lower()
-                if el.sourceline:
+                if self.markdown:
+                    ml = el.get("data-md-line")
+                    if ml:
+                        cur = int(ml)
+                elif el.sourceline:
                     cur = el.sourceline
                 if tag == "title" and not self.title:
                     self.title = " ".join((el.text_content() or "").split())
@@ -307,10 +366,12 @@ class _Walker:
                 self.path_keys.append(key)
                 # text before the first child starts right where that child's text ends
                 text = el.text
+                if text and self.markdown and text.isspace() and tag in BLOCK_TAGS:
+                    text = None  # the renderer's own line breaks between block tags
                 if text:
                     line = cur
                     first = el[0] if len(el) else None
-                    if first is not None and first.sourceline:
+                    if first is not None and first.sourceline and not self.markdown:
                         line = max(cur, first.sourceline - text.count("\n"))
                     self._add_text(text, line)
                     cur = line + text.count("\n")
@@ -324,10 +385,13 @@ class _Walker:
                     if key in self._ignores:
                         self._ignores.pop(key).end = cur
                 tail = el.tail
+                if tail and self.markdown and tail.isspace() and (
+                        not isinstance(el.tag, str) or el.tag.lower() in BLOCK_TAGS or el.tag == "careerlint-line"):
+                    tail = None
                 if tail:
                     line = cur
                     nxt = el.getnext()
-                    if nxt is not None and nxt.sourceline:
+                    if nxt is not None and nxt.sourceline and not self.markdown:
                         line = max(cur, nxt.sourceline - tail.count("\n"))
                     self._add_text(tail, line)
                     cur = line + tail.count("\n")

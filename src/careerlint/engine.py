@@ -190,10 +190,11 @@ def _column(doc: Document, c: Claim) -> int:
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
                known: set[str] | None = None) -> list[Finding]:
     from careerlint.checks import kinds as check_kinds
-    from careerlint.document import parse_html
+    from careerlint.document import parse_html, parse_markdown
     from careerlint.extract import extract
+    from careerlint.loader import is_markdown
 
-    doc = parse_html(text, path)
+    doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
     return run_rules(page, rules, check_kinds(), path, known)

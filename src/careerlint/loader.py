@@ -7,7 +7,12 @@ from pathlib import Path
 
 from careerlint.errors import InputError
 
-PAGE_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[str]]:
