@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from careerlint.patterns import CURRENCY_SYMBOL
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Claim:
     kind: str                 # money | percent | vintage | period | source
     text: str                 # the text as written

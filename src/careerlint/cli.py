@@ -48,8 +48,10 @@ def cli() -> None:
 @click.option("--output-file", "output_file", metavar="FILE", help="Write the report to FILE (atomically).")
 @click.option("--baseline", "baseline_path", metavar="FILE", help="Report only findings not recorded in FILE.")
 @click.option("--write-baseline", "write_baseline", metavar="FILE", help="Record today's findings in FILE.")
+@click.option("--max-size", "max_size", default="10MB", metavar="SIZE",
+              help="Skip (with an error) pages larger than this, e.g. 10MB, 500KB; 0 for no limit.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
-          write_baseline) -> int:
+          write_baseline, max_size) -> int:
     """Check pages (files, or folders searched for .html/.htm) for problems."""
     from careerlint.errors import CareerlintError
     from careerlint.reporters import FORMATS, get as get_reporter
@@ -71,13 +73,14 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     from careerlint.engine import check_text
     from careerlint.loader import discover, read_page
 
-    pages, errors = discover(list(paths) or ["."])
+    pages, errors, warnings = discover(list(paths) or ["."])
+    max_bytes = _parse_size(max_size)
     try:
         plans = _plan(pages, paths, config_path, _split(select), _split(ignore), cli_date)
     except CareerlintError as e:
         click.echo(_error_line(e), err=True)
         return EXIT_ERROR
-    for e in errors:
+    for e in errors + warnings:
         click.echo(e, err=True)
     findings = []
     checked: list[str] = []
@@ -87,7 +90,7 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
         for r in rules:
             ran.setdefault(r.id, r)
         try:
-            text = read_page(path)
+            text = read_page(path, max_bytes)
         except CareerlintError as e:
             click.echo(str(e), err=True)
             errors.append(str(e))
@@ -136,6 +139,16 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _parse_size(value: str) -> int:
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*", value.lower())
+    if not m:
+        raise click.UsageError(f"--max-size must be a size like 20MB or 500KB, not '{value}'")
+    unit = {"b": 1, None: 1, "kb": 1e3, "k": 1e3, "mb": 1e6, "m": 1e6, "gb": 1e9, "g": 1e9}[m.group(2)]
+    return int(float(m.group(1)) * unit)
 
 
 def _error_line(e) -> str:

@@ -33,7 +33,7 @@ CELL_TAGS = frozenset({"td", "th"})
 _NONSPACE = re.compile(r"\S+")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     """A run of visible text that a reader sees as one unit (a paragraph, item, cell...)."""
 

@@ -29,8 +29,11 @@ class Page:
     suppression: "Suppression | None" = None
 
     def __post_init__(self) -> None:
+        self._by_sentence: dict[tuple, list[Claim]] = {}
+        self._sentence_index: dict[tuple, tuple] = {}
         for c in self.claims:
             self._by_block.setdefault(c.block, []).append(c)
+            self._by_sentence.setdefault(c.groups.get("sentence"), []).append(c)
 
     def family_of(self, c: Claim) -> str | None:
         """The family of sources a figure comes from; unsourced figures take the page's main one."""
@@ -52,10 +55,15 @@ class Page:
     def in_block(self, block: int) -> list[Claim]:
         return self._by_block.get(block, [])
 
-    def _sentence_claims(self, c: Claim) -> list[Claim]:
-        """Claims in the same sentence as ``c`` (the extractor records each claim's sentence)."""
+    def _sentence_claims(self, c: Claim, radius: int = 300) -> list[Claim]:
+        """Claims in the same sentence as ``c`` and within ``radius`` characters of it."""
         key = c.groups.get("sentence")
-        return [o for o in self.in_block(c.block) if o.groups.get("sentence") == key]
+        index = self._sentence_index.get(key)
+        if index is None:
+            found = sorted(self._by_sentence.get(key, []), key=lambda o: o.start)
+            index = self._sentence_index[key] = ([o.start for o in found], found)
+        starts, found = index
+        return found[bisect_right(starts, c.start - radius - 1):bisect_right(starts, c.end + radius)]
 
     def is_data_vintage(self, c: Claim) -> bool:
         """A month-year that dates a statistic (not a page's publication date)."""
@@ -65,7 +73,7 @@ class Page:
             return False
         b = self.doc.blocks[c.block]
         s0, s1 = c.groups["sentence_span"]
-        sentence = b.text[s0:s1]
+        sentence = b.text[max(s0, c.start - 300):min(s1, c.end + 300)]
         near = self._sentence_claims(c)
         if any(o.kind == "money" and o.domain == "salary" for o in near):
             return True
@@ -108,10 +116,12 @@ class Page:
         for o in self._sentence_claims(period_claim):
             if o.kind == "percent" and o.domain == "growth":
                 return o
-        for o in self.claims:
-            if o.kind == "percent" and o.domain == "growth" and o.period == period_claim.period:
-                return o
-        return None
+        if not hasattr(self, "_growth_by_period"):
+            self._growth_by_period: dict = {}
+            for o in self.claims:
+                if o.kind == "percent" and o.domain == "growth":
+                    self._growth_by_period.setdefault(o.period, o)
+        return self._growth_by_period.get(period_claim.period)
 
 
 @dataclass

@@ -11,6 +11,7 @@ the page structure: table headers, definition terms, key-fact cards, captions an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 from careerlint import patterns as P
@@ -19,6 +20,8 @@ from careerlint.claims import Claim
 from careerlint.document import Block, Document
 from careerlint.sources import Registry
 
+_WINDOW = 300  # characters of context read on each side of a figure
+MAX_FIGURES_PER_BLOCK = 500  # figures, vintages and periods read from one block
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mil": 1e6}
 _CARD_MAX_BLOCKS = 12
 _CARD_MAX_CHARS = 700
@@ -62,14 +65,39 @@ def _parse_number(num: str) -> float:
     return float(num.replace(",", ""))
 
 
+_COMBINED: dict[int, re.Pattern] = {}
+
+
 def _nearest(patterns: list[tuple[str, re.Pattern]], text: str) -> tuple[str, int] | None:
-    """The named pattern whose match ends nearest to the end of ``text``."""
+    """The named pattern whose match ends nearest to the end of ``text``.
+
+    The patterns are combined into one alternation (one scan of the text instead of one per
+    pattern); at each position the first pattern listed wins, as it did when scanned apart."""
+    if not text:
+        return None
+    combined = _COMBINED.get(id(patterns))
+    if combined is None:
+        combined = _COMBINED[id(patterns)] = re.compile(
+            "|".join(f"(?P<g{i}>{pat.pattern})" for i, (_n, pat) in enumerate(patterns)), re.I)
     best = None
-    for name, pat in patterns:
-        for m in pat.finditer(text):
-            if best is None or m.end() > best[1]:
-                best = (name, m.end())
+    best_i = 0
+    pos = 0
+    while True:
+        m = combined.search(text, pos)
+        if m is None:
+            break
+        i = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("g") else _first_group(m)
+        if best is None or m.end() > best[1] or (m.end() == best[1] and i < best_i):
+            best, best_i = (patterns[i][0], m.end()), i
+        pos = m.start() + 1
     return best
+
+
+def _first_group(m: re.Match) -> int:
+    for i, g in enumerate(m.groups()):
+        if g is not None:
+            return i
+    return 0
 
 
 _DOMAIN_PATTERNS = [("salary", P.SALARY_WORDS), ("cost", P.COST_WORDS)]
@@ -110,6 +138,9 @@ class Extractor:
         self._experience_tables: set[int] = set()
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._uniq: dict[tuple, Claim | None] = {}
+        self._neighbours: dict[int, list[int]] = {}
+        self._by_sentence: dict[int, dict[int, tuple[list[int], list[Claim]]]] = {}
+        self._sources: dict[int, tuple[list[int], list[Claim]]] = {}
         for b in doc.blocks:
             for k in b.ancestors:
                 lst = self._elem_blocks[k]
@@ -130,6 +161,27 @@ class Extractor:
                 if c.kind in ("money", "percent"):
                     self._resolve_figure(c, b)
         return self.claims
+
+    def _sources_between(self, bid: int, a: int, b: int) -> list[Claim]:
+        """Source mentions of a block that start in [a, b) (sorted index, built once per block)."""
+        index = self._sources.get(bid)
+        if index is None:
+            found = sorted((o for o in self.by_block.get(bid, ()) if o.kind == "source"), key=lambda o: o.start)
+            index = self._sources[bid] = ([o.start for o in found], found)
+        starts, found = index
+        return found[bisect_left(starts, a):bisect_left(starts, b)]
+
+    def _near(self, bid: int, si: int, c: Claim) -> list[Claim]:
+        """Claims in one sentence of a block within the context window of ``c`` (indexed once per block)."""
+        index = self._by_sentence.get(bid)
+        if index is None:
+            groups: dict[int, list[Claim]] = defaultdict(list)
+            for o in self.by_block.get(bid, ()):
+                groups[o.groups["sentence"][1]].append(o)
+            index = self._by_sentence[bid] = {
+                k: ([o.start for o in v], v) for k, v in ((k, sorted(v, key=lambda o: o.start)) for k, v in groups.items())}
+        starts, found = index.get(si, ([], []))
+        return found[bisect_left(starts, c.start - _WINDOW):bisect_left(starts, c.end + _WINDOW)]
 
     def sentences(self, b: Block) -> list[tuple[int, int]]:
         sents = self._sentences.get(b.id)
@@ -170,6 +222,8 @@ class Extractor:
         sents = self.sentences(b)
         figures = self._money(b) + self._percents(b)
         figures.sort(key=lambda c: c.start)
+        # a block with hundreds of figures is a data dump, not prose: read the first ones only
+        del figures[MAX_FIGURES_PER_BLOCK:]
         if figures:
             self._numeric_blocks.add(b.id)
         self._vintages(b, sents)
@@ -181,14 +235,17 @@ class Extractor:
         out: list[Claim] = []
         consumed = 0
         for m in P.MONEY.finditer(text):
+            if len(out) >= MAX_FIGURES_PER_BLOCK:
+                break
             if m.start() < consumed:
                 continue
             if m.group("num") is not None:
                 cur, num, mult, plus, suf = m.group("cur"), m.group("num"), m.group("mult"), m.group("plus"), m.group("suf")
             else:
                 cur, num, mult, plus, suf = None, m.group("num2"), m.group("mult2"), None, m.group("suf2")
-            if text[m.end():m.end() + 2][:1].isdigit():
-                continue
+            nxt2 = text[m.end():m.end() + 2]
+            if nxt2[:1].isdigit() or (nxt2[:1] in ",." and nxt2[1:2].isdigit()):
+                continue  # "$1,00,000": a grouping we cannot read safely
             currency = P.CURRENCY_PREFIX.get(cur.strip().lower()) if cur else None
             if suf:
                 currency = P.CURRENCY_PREFIX.get(suf.strip().lower(), currency)
@@ -259,6 +316,8 @@ class Extractor:
         text = b.text
         out = []
         for m in P.PERCENT.finditer(text):
+            if len(out) >= MAX_FIGURES_PER_BLOCK:
+                break
             s, e = m.start(), m.end()
             if P.PERCENTILE_BEFORE.search(text, max(0, s - 30), s) or P.PERCENTILE_AFTER.match(text[e:e + 40]):
                 continue
@@ -284,7 +343,9 @@ class Extractor:
 
     def _vintages(self, b: Block, sents: list[tuple[int, int]]) -> None:
         text = b.text
-        for m in P.MONTH_YEAR.finditer(text):
+        for n, m in enumerate(P.MONTH_YEAR.finditer(text)):
+            if n >= MAX_FIGURES_PER_BLOCK:
+                break
             if P.PAGE_DATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             c = self._new("vintage", b, m.start(), m.end())
@@ -317,7 +378,9 @@ class Extractor:
 
     def _periods(self, b: Block, sents) -> None:
         text = b.text
-        for m in P.PERIOD.finditer(text):
+        for n, m in enumerate(P.PERIOD.finditer(text)):
+            if n >= MAX_FIGURES_PER_BLOCK:
+                break
             a = int(m.group("a"))
             bs = m.group("b")
             bv = int(bs) if len(bs) == 4 else (a // 100) * 100 + int(bs)
@@ -330,7 +393,7 @@ class Extractor:
                 continue
             c = self._new("period", b, m.start("a") if not m.group("kw") else m.start(), m.end())
             c.period = (a, bv)
-            sent = _sentence_at(text, sents, m.start())
+            sent = _sentence_at(text, sents, m.start(), m.end())
             c.forecast = bool(P.FORECAST.search(sent))
             c.past = bool(P.PAST_FORECAST.search(sent))
             self._add(c)
@@ -349,11 +412,14 @@ class Extractor:
                 prev = None
                 prev_sent = si
             p_start = prev.end if prev is not None else s0
-            prefix = text[p_start:c.start]
             nxt = figures[i + 1].start if i + 1 < len(figures) and figures[i + 1].start < s1 else s1
-            suffix = text[c.end:nxt]
-            sent_prefix = text[s0:c.start]
-            sentence = text[s0:s1]
+            # context is clipped to a window around the figure, so a page made of one endless
+            # sentence costs linear time
+            suffix = text[c.end:min(nxt, c.end + _WINDOW)]
+            sent_prefix = text[max(s0, c.start - _WINDOW):c.start]
+            sentence = text[max(s0, c.start - _WINDOW):min(s1, c.end + _WINDOW)]
+            p_start = max(p_start, c.start - _WINDOW)
+            prefix = text[p_start:c.start]
             c.groups["sentence"] = (b.id, si)
             c.groups["card"] = ctx.card
             c.groups["list"] = ctx.list_key
@@ -425,7 +491,7 @@ class Extractor:
             c.stat = stat
             c.label = " | ".join(p for p in label_parts if p)
             if c.domain == "growth":
-                self._describe(b, c, text[c.end:s1], sents, si, ctx)
+                self._describe(b, c, text[c.end:min(s1, c.end + _WINDOW)], sents, si, ctx)
 
             # unit of time
             if c.kind == "money" and c.per is None:
@@ -704,6 +770,12 @@ class Extractor:
 
     def _table_neighbours(self, t) -> list[int]:
         """The intro line before a table and its "Source:" line after it."""
+        cached = self._neighbours.get(t.id)
+        if cached is None:
+            cached = self._neighbours[t.id] = self._find_table_neighbours(t)
+        return cached
+
+    def _find_table_neighbours(self, t) -> list[int]:
         out = []
         blocks = self.doc.blocks
         ids = [bid for row in t.grid for bid in row if bid is not None]
@@ -744,7 +816,7 @@ class Extractor:
         for c in self.claims:
             if c.kind == "vintage":
                 b = self.doc.blocks[c.block]
-                if P.DISCLOSED_LATEST.search(_sentence_at(b.text, self.sentences(b), c.start)):
+                if P.DISCLOSED_LATEST.search(_sentence_at(b.text, self.sentences(b), c.start, c.end)):
                     disclosed.add(c.vintage)
         for c in self.claims:
             if c.kind == "vintage" and c.vintage in disclosed:
@@ -760,7 +832,7 @@ class Extractor:
                 c.vkind = "projection"
                 continue
             ctx = self._context(b)
-            labels = " ".join([b.text] + ctx.labels)
+            labels = " ".join([b.text[max(0, c.start - _WINDOW):c.end + _WINDOW]] + ctx.labels)
             near_growth = any(o.kind == "percent" and o.domain == "growth" for o in self.by_block.get(b.id, ()))
             if not near_growth and ctx.card is not None:
                 near_growth = any(o.kind == "percent" and o.domain == "growth"
@@ -779,11 +851,13 @@ class Extractor:
             sents = self.sentences(b)
             si = _sentence_index(sents, c.start)
             cl0, cl1 = _clause(b.text, sents[si], c)
+            s0, s1 = sents[si]
+            w0, w1 = c.start - _WINDOW, c.end + _WINDOW
             tiers = [
-                [o for o in self.by_block.get(b.id, ()) if o.kind == "source" and cl0 <= o.start < cl1],
-                [o for o in self.by_block.get(b.id, ()) if o.kind == "source" and _sentence_index(sents, o.start) == si],
-                [o for o in self.by_block.get(b.id, ()) if o.kind == "source"],
-                [o for bid in self._context(b).context_blocks for o in self.by_block.get(bid, ()) if o.kind == "source"],
+                self._sources_between(b.id, max(cl0, w0), min(cl1, w1)),
+                self._sources_between(b.id, max(s0, w0), min(s1, w1)),
+                self._sources_between(b.id, w0, w1),
+                [o for bid in self._context(b).context_blocks[:40] for o in self._sources_between(bid, 0, 1 << 30)[:20]],
             ]
             for cands in tiers:
                 fitting = [o for o in cands if kind in self.reg.sources[o.source].kinds]
@@ -796,7 +870,7 @@ class Extractor:
         ctx = self._context(b)
         sents = self.sentences(b)
         si = _sentence_index(sents, c.start)
-        own = [o for o in self.by_block.get(b.id, ()) if _sentence_index(sents, o.start) == si]
+        own = [o for o in self._near(b.id, si, c) if o.kind in ("vintage", "period")]
         if c.kind == "money" and c.domain == "salary":
             v = _closest([o for o in own if o.kind == "vintage"], c)
             if v is None:
@@ -818,9 +892,11 @@ class Extractor:
             if p is not None:
                 c.period = p.period
         cl0, cl1 = _clause(b.text, sents[si], c)
-        s = _closest([o for o in own if o.kind == "source" and cl0 <= o.start < cl1], c)
+        s0, s1 = sents[si]
+        w0, w1 = c.start - _WINDOW, c.end + _WINDOW
+        s = _closest(self._sources_between(b.id, max(cl0, w0), min(cl1, w1)), c)
         if s is None:
-            s = _closest([o for o in own if o.kind == "source"], c)
+            s = _closest(self._sources_between(b.id, max(s0, w0), min(s1, w1)), c)
         if s is None:
             s = self._from_blocks(ctx.context_blocks, "source")
         if s is not None:
@@ -977,9 +1053,11 @@ def _sentence_index(sents: list[tuple[int, int]], pos: int) -> int:
     return lo
 
 
-def _sentence_at(text: str, sents, pos: int) -> str:
+def _sentence_at(text: str, sents, pos: int, end: int | None = None) -> str:
+    """The sentence holding ``pos``, clipped to a window around it."""
     s0, s1 = sents[_sentence_index(sents, pos)]
-    return text[s0:s1]
+    end = pos if end is None else end
+    return text[max(s0, pos - _WINDOW):min(s1, end + _WINDOW)]
 
 
 def extract(doc: Document, registry: Registry) -> list[Claim]:

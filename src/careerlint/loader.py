@@ -15,27 +15,43 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Pages to check, in order, and one-line errors for paths that cannot be used."""
+DEFAULT_MAX_SIZE = 10_000_000
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Pages to check (in order), one-line errors for paths that cannot be used, and warnings."""
     pages: list[str] = []
     errors: list[str] = []
+    warnings: list[str] = []
     for p in paths:
         if os.path.isdir(p):
             found = []
+            # symbolic links to folders are not followed: no loops, no page checked twice
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in files:
                     if f.lower().endswith(PAGE_SUFFIXES):
                         found.append(os.path.join(root, f))
+            if not found:
+                warnings.append(f"{p}: warning: no pages found (.html, .htm, .md, .markdown)")
             pages.extend(sorted(found))
         elif os.path.exists(p):
             pages.append(p)
+        elif os.path.lexists(p):
+            errors.append(f"{p}: error: broken or looping symbolic link")
         else:
             errors.append(f"{p}: error: no such file or directory")
-    return pages, errors
+    return pages, errors, warnings
 
 
-def read_page(path: str) -> str:
+def read_page(path: str, max_size: int = DEFAULT_MAX_SIZE) -> str:
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    if max_size and size > max_size:
+        raise InputError(f"{path}: error: page is {size / 1e6:.1f} MB, larger than the limit of "
+                         f"{max_size / 1e6:.1f} MB (raise it with --max-size)")
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -46,16 +62,37 @@ def read_page(path: str) -> str:
         raise InputError(f"{path}: error: permission denied") from None
     except OSError as e:
         raise InputError(f"{path}: error: cannot read: {e.strerror or e}") from None
+    if _looks_binary(data):
+        raise InputError(f"{path}: error: not a text page (binary content)")
     return decode(data)
 
 
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
+        return False  # UTF-16 with a BOM has NUL bytes and is text
+    if head.count(b"\x00") > len(head) // 3 and (head[1::2].count(b"\x00") > len(head) // 3
+                                                 or head[0::2].count(b"\x00") > len(head) // 3):
+        return False  # UTF-16 without a BOM: every other byte is NUL
+    return True
+
+
 def decode(data: bytes) -> str:
-    """Decode page bytes: BOM, then <meta charset>, then UTF-8, then windows-1252."""
+    """Decode page bytes as a browser would: BOM, then <meta charset>, then UTF-8, then
+    windows-1252; bytes that still do not decode become U+FFFD."""
     if not data:
         return ""
+    import logging
+
     from bs4.dammit import UnicodeDammit
 
-    dammit = UnicodeDammit(data, is_html=True)
+    logger = logging.getLogger("bs4.dammit")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # it warns on stderr about replacement characters
+    try:
+        dammit = UnicodeDammit(data, is_html=True)
+    finally:
+        logger.setLevel(level)
     if dammit.unicode_markup is not None:
         return dammit.unicode_markup
     return data.decode("utf-8", errors="replace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from careerlint.checks import Hit
-from careerlint.checks._util import earliest_comparable, page_order, scope_text, stat_name
+from careerlint.checks._util import page_order, scope_text, stat_name
 from careerlint.claims import period_text
 
 KIND = "mixed-vintage"
@@ -59,14 +59,16 @@ def check(page, rule):
     for figures, key_of in ((wages, lambda c: (c.stat, c.occupation, c.qualifier, c.currency, c.per)),
                             (growth, lambda c: ("growth", c.occupation, c.qualifier))):
         history = _history(page, figures)
-        groups: dict[tuple, list] = defaultdict(list)
+        # per statistic and scope: the first claim of each (vintage, source family)
+        groups: dict[tuple, dict] = defaultdict(dict)
         for c in sorted(figures, key=page_order):
             if id(c) in history:
                 continue
             group = groups[key_of(c)]
-            others = [e for e in group if _when(e) != _when(c)]
-            earlier = earliest_comparable(others, c, page)
-            group.append(c)
+            fam = page.family_of(c)
+            group.setdefault((_when(c), fam), c)
+            others = [e for (when, f), e in group.items() if f == fam and when != _when(c)]
+            earlier = min(others, key=page_order) if others else None
             if earlier is None:
                 continue
             if c.kind == "money":
