@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from careerlint.errors import InputError
@@ -77,11 +78,23 @@ def _looks_binary(data: bytes) -> bool:
     return True
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+
+
 def decode(data: bytes) -> str:
     """Decode page bytes as a browser would: BOM, then <meta charset>, then UTF-8, then
     windows-1252; bytes that still do not decode become U+FFFD."""
     if not data:
         return ""
+    # the common case without importing bs4: no BOM, no other charset declared, valid UTF-8
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) and b"\x00" not in data[:4096]:
+        m = _CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+        if declared in ("", "utf-8", "utf8") or data.isascii():
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
     import logging
 
     from bs4.dammit import UnicodeDammit

@@ -19,26 +19,30 @@ class Located(dict):
         return f"{self.file}:{line}"
 
 
-def _convert(node, file: str):
+def _convert(node, file: str, constructor=None):
     import yaml
 
+    if constructor is None:
+        constructor = yaml.constructor.SafeConstructor()
     if isinstance(node, yaml.MappingNode):
         out = Located()
         out.file = file
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for k, v in node.value:
-            key = _convert(k, file)
+            key = _convert(k, file, constructor)
             if isinstance(key, (dict, list)):
                 raise ConfigError(f"{file}:{k.start_mark.line + 1}: a key must be a plain value")
             if key in out:
                 raise ConfigError(f"{file}:{k.start_mark.line + 1}: duplicate key '{key}'")
-            out[key] = _convert(v, file)
+            out[key] = _convert(v, file, constructor)
             out.key_lines[key] = k.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, file) for v in node.value]
-    return yaml.SafeLoader(" ").construct_object(node, deep=True) if node.tag != "tag:yaml.org,2002:str" else node.value
+        return [_convert(v, file, constructor) for v in node.value]
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    return constructor.construct_object(node, deep=True)
 
 
 def load(path: Path | str, text: str | None = None) -> Located:
@@ -54,7 +58,7 @@ def load(path: Path | str, text: str | None = None) -> Located:
         except UnicodeDecodeError:
             raise ConfigError(f"{file}: not UTF-8 text") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
