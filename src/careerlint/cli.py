@@ -50,8 +50,11 @@ def cli() -> None:
 @click.option("--write-baseline", "write_baseline", metavar="FILE", help="Record today's findings in FILE.")
 @click.option("--max-size", "max_size", default="10MB", metavar="SIZE",
               help="Skip (with an error) pages larger than this, e.g. 10MB, 500KB; 0 for no limit.")
+@click.option("--jobs", "-j", "jobs", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Check pages in N processes (default: the number of cores).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .careerlint_cache/.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
-          write_baseline, max_size) -> int:
+          write_baseline, max_size, jobs, no_cache) -> int:
     """Check pages (files, or folders searched for .html/.htm) for problems."""
     from careerlint.errors import CareerlintError
     from careerlint.reporters import FORMATS, get as get_reporter
@@ -70,8 +73,7 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
         except CareerlintError as e:
             click.echo(_error_line(e), err=True)
             return EXIT_ERROR
-    from careerlint.engine import check_text
-    from careerlint.loader import discover, read_page
+    from careerlint.loader import discover
 
     pages, errors, warnings = discover(list(paths) or ["."])
     max_bytes = _parse_size(max_size)
@@ -82,32 +84,29 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
         return EXIT_ERROR
     for e in errors + warnings:
         click.echo(e, err=True)
+    from careerlint import runner
+
     findings = []
     checked: list[str] = []
     ran: dict[str, object] = {}
+    plan_objects: dict[int, runner.Plan] = {}
+    work = []
     for path, plan in plans:
         rules, ruleset, date = plan
         for r in rules:
             ran.setdefault(r.id, r)
-        try:
-            text = read_page(path, max_bytes)
-        except CareerlintError as e:
-            click.echo(str(e), err=True)
-            errors.append(str(e))
+        key = id(plan)
+        if key not in plan_objects:
+            plan_objects[key] = runner.Plan(rules, ruleset, date)
+        work.append((path, plan_objects[key]))
+    cache = None if no_cache else runner.Cache(os.getcwd())
+    for outcome in runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache):
+        if outcome.error is not None:
+            click.echo(outcome.error, err=True)
+            errors.append(outcome.error)
             continue
-        try:
-            findings.extend(check_text(text, path, rules, ruleset.registry, date, set(ruleset.rules)))
-        except RecursionError:
-            msg = f"{path}: internal error in careerlint: page nested too deeply"
-            click.echo(msg, err=True)
-            errors.append(msg)
-            continue
-        except Exception as e:  # one bad page must not stop the others
-            msg = f"{path}: internal error in careerlint: {type(e).__name__}: {e}"
-            click.echo(msg, err=True)
-            errors.append(msg)
-            continue
-        checked.append(path)
+        findings.extend(outcome.findings)
+        checked.append(outcome.path)
     findings.sort(key=lambda f: f.sort_key())
     from careerlint.reporters import Report
 
@@ -176,6 +175,7 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date):
         return configs[cfg_path]
 
     by_dir: dict[str, str | None] = {}
+    memo: dict[tuple, tuple] = {}
     plans = []
     if not pages:
         setup(config_path or find_config("."))
@@ -192,9 +192,12 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date):
             continue
         sel = select if select is not None else cfg.select
         ign = set(cfg.ignore or []) | set(ignore or []) | cfg.ignored_for(path)
-        rules = ruleset.select(sel, sorted(ign))
         date = cli_date or cfg.as_of or _dt.date.today()
-        plans.append((path, (rules, ruleset, date)))
+        key = (cfg_path, tuple(sel) if sel is not None else None, tuple(sorted(ign)), date)
+        plan = memo.get(key)
+        if plan is None:
+            plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date)
+        plans.append((path, plan))
     return plans
 
 

@@ -1,0 +1,77 @@
+"""--jobs gives the same output as one process; the cache is reused and invalidated correctly."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import CORPUS, SAMPLES
+
+
+def careerlint(*args, cwd):
+    p = subprocess.run([sys.executable, "-m", "careerlint", "check", *args], capture_output=True, text=True, cwd=cwd)
+    return p.returncode, p.stdout, p.stderr
+
+
+def site(tmp_path, n=40):
+    pages = tmp_path / "site"
+    pages.mkdir()
+    src = sorted(SAMPLES.glob("*.html")) + (sorted(CORPUS.glob("*.html"))[:10] if CORPUS.is_dir() else [])
+    for i in range(n):
+        f = src[i % len(src)]
+        shutil.copy(f, pages / f"{i:03d}-{f.name}")
+    return pages
+
+
+def test_parallel_output_is_identical_to_one_process(tmp_path):
+    pages = site(tmp_path)
+    one = careerlint("--no-cache", "--jobs", "1", "--as-of", "2026-11-22", "--format", "json", str(pages), cwd=tmp_path)
+    two = careerlint("--no-cache", "--jobs", "2", "--as-of", "2026-11-22", "--format", "json", str(pages), cwd=tmp_path)
+    assert one == two and one[0] == 1 and '"files": 40' in one[1]
+
+
+def test_cache_is_reused_and_gives_the_same_output(tmp_path):
+    pages = site(tmp_path, 20)
+    first = careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path)
+    cache = tmp_path / ".careerlint_cache"
+    entries = [f for _, _, fs in os.walk(cache) for f in fs if f.endswith(".json")]
+    assert len(entries) == 20 and (cache / "CACHEDIR.TAG").is_file()
+    assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
+
+
+def test_changing_as_of_or_a_rule_option_invalidates_the_cache(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<h1>Nurses</h1><p>The median annual wage for nurses was $93,600 in May 2024, says the BLS.</p>")
+    assert careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)[0] == 0
+    assert careerlint("--as-of", "2027-11-22", str(page), cwd=tmp_path)[0] == 1       # new date: new result
+    (tmp_path / "careerlint.yaml").write_text("stale-source.max-age-years: 5\n")
+    assert careerlint("--as-of", "2027-11-22", str(page), cwd=tmp_path)[0] == 0       # new option: new result
+    (tmp_path / "careerlint.yaml").write_text("stale-source.severity: error\nstale-source.max-age-years: 1\n")
+    code, out, _ = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
+    assert code == 1 and " error stale-source " in out                                # new severity too
+
+
+def test_edited_page_is_checked_again(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<h1>Nurses</h1><p>The median annual wage for nurses was $93,600 in May 2024, says the BLS.</p>")
+    assert careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)[0] == 0
+    page.write_text(page.read_text().replace("May 2024", "May 2013"))
+    assert careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)[0] == 1
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<h1>Nurses</h1><p>Nothing here.</p>")
+    careerlint("--no-cache", str(page), cwd=tmp_path)
+    assert not (tmp_path / ".careerlint_cache").exists()
+
+
+def test_damaged_cache_entries_are_ignored(tmp_path):
+    pages = site(tmp_path, 4)
+    first = careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path)
+    for root, _, files in os.walk(tmp_path / ".careerlint_cache"):
+        for f in files:
+            if f.endswith(".json"):
+                with open(os.path.join(root, f), "w") as fh:
+                    fh.write("{trunc")
+    assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
