@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from careerlint.patterns import CURRENCY_SYMBOL
+from careerlint.vocab import CURRENCY_SYMBOL
 
 
 @dataclass(eq=False, slots=True)

@@ -43,16 +43,20 @@ class Config:
                     raise ConfigError(f"{self.where.get(key, self.path)}: unknown rule id '{rid}'")
 
     def relative(self, path: str) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        if not hasattr(self, "_root"):
+            self._root = str(self.root.resolve())
+        rel = os.path.relpath(os.path.abspath(path), self._root)
+        return Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
     def excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         rel = self.relative(path)
         return any(_match(rel, pat) for pat in self.exclude)
 
     def ignored_for(self, path: str) -> set[str]:
+        if not self.per_file_ignores:
+            return set()
         rel = self.relative(path)
         out: set[str] = set()
         for pat, rules in self.per_file_ignores.items():

@@ -152,30 +152,41 @@ class _Builder:
     def add(self, s: str, line: int) -> None:
         if not s:
             return
-        last = 0
-        nl = 0
-        for m in _NONSPACE.finditer(s):
-            st = m.start()
-            if st > last:
-                nl += s.count("\n", last, st)
-                if self.length:
-                    self.space = True
-            elif st == 0 and self.length and s[:1].isspace():
+        content = s.strip()
+        if not content:
+            if self.length:
                 self.space = True
-            if self.space and self.length:
-                self.parts.append(" ")
-                self.length += 1
-            self.space = False
-            ln = line + nl
-            if not self.lines or self.lines[-1] != ln:
-                self.offsets.append(self.length)
-                self.lines.append(ln)
-            tok = m.group()
-            self.parts.append(tok)
-            self.length += len(tok)
-            last = m.end()
-        if last < len(s) and self.length:
-            self.space = True
+            return
+        if (self.space or s[0].isspace()) and self.length:
+            self.parts.append(" ")
+            self.length += 1
+        ln = line + s.count("\n", 0, len(s) - len(s.lstrip()))
+        if "\n" not in content:
+            text = " ".join(content.split())
+            self._mark(self.length, ln)
+        else:
+            # one marker per source line of the text, so every offset maps to its line
+            words_so_far = []
+            off = self.length
+            for i, piece in enumerate(content.split("\n")):
+                words = piece.split()
+                if not words:
+                    continue
+                if words_so_far:
+                    off += 1
+                self._mark(off, ln + i)
+                chunk = " ".join(words)
+                words_so_far.append(chunk)
+                off += len(chunk)
+            text = " ".join(words_so_far)
+        self.parts.append(text)
+        self.length += len(text)
+        self.space = s[-1].isspace()
+
+    def _mark(self, offset: int, line: int) -> None:
+        if not self.lines or self.lines[-1] != line:
+            self.offsets.append(offset)
+            self.lines.append(line)
 
     def soft_break(self) -> None:
         if self.length:

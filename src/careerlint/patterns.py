@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from careerlint.vocab import CURRENCY_SYMBOL, STAT_NAMES, STAT_RANK  # noqa: F401  (re-exported)
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -23,8 +25,6 @@ CURRENCY_PREFIX = {
     "gbp": "GBP", "€": "EUR", "eur": "EUR", "aed": "AED", "₹": "INR", "inr": "INR",
     "¥": "JPY", "chf": "CHF",
 }
-CURRENCY_SYMBOL = {"USD": "$", "CAD": "C$", "AUD": "A$", "NZD": "NZ$", "GBP": "£", "EUR": "€",
-                   "AED": "AED ", "INR": "₹", "JPY": "¥", "CHF": "CHF "}
 
 _CUR = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|\$|£|€|₹|¥|(?:USD|CAD|AUD|NZD|GBP|EUR|AED|INR|CHF)\s?)"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -123,12 +123,6 @@ STAT_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(r"\b(?:range|ranges|ranging)\b", re.I)),
     ("starting", re.compile(r"\b(?:starting|entry[- ]level\s+(?:pay|salary|wage))\b", re.I)),
 ]
-STAT_NAMES = {
-    "p10": "10th percentile", "p25": "25th percentile", "median": "median", "mean": "average",
-    "p75": "75th percentile", "p90": "90th percentile", "range": "range", "starting": "starting pay",
-}
-# the order values must respect: bottom to top
-STAT_RANK = {"p10": 0, "p25": 1, "median": 2, "p75": 3, "p90": 4}
 
 HEDGE_BEFORE = re.compile(r"\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|close\s+to|up\s+to|~|≈)\s*$", re.I)
 BOUND_BEFORE = re.compile(

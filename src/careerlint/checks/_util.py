@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.claims import Claim
-from careerlint.patterns import STAT_NAMES
+from careerlint.vocab import STAT_NAMES
 
 
 def decimals_tolerance(c: Claim) -> float:

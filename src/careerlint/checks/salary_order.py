@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from careerlint.checks import Hit
 from careerlint.checks._util import page_order, stat_name
-from careerlint.patterns import STAT_RANK
+from careerlint.vocab import STAT_RANK
 
 KIND = "salary-order"
 OPTIONS: dict = {}
