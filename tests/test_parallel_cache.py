@@ -34,8 +34,10 @@ def test_cache_is_reused_and_gives_the_same_output(tmp_path):
     pages = site(tmp_path, 20)
     first = careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path)
     cache = tmp_path / ".careerlint_cache"
-    entries = [f for _, _, fs in os.walk(cache) for f in fs if f.endswith(".json")]
-    assert len(entries) == 20 and (cache / "CACHEDIR.TAG").is_file()
+    import json
+    results = [json.loads(p.read_text()) for p in cache.glob("v2/results-*.json")]
+    assert len(results) == 1 and len(results[0]) == 20 and (cache / "CACHEDIR.TAG").is_file()
+    assert len(json.loads((cache / "v2" / "index.json").read_text())) == 20
     assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
 
 

@@ -91,50 +91,87 @@ def check_page(path: str, plan: Plan, max_bytes: int) -> Outcome:
 
 
 class Cache:
-    """Per-file results keyed by the page's bytes, its type, the plan and careerlint's version.
+    """Per-file results keyed by the page's bytes, its type, the plan and careerlint's code.
 
-    Entries are written atomically, so concurrent runs can share the folder; a damaged entry is
-    treated as missing."""
+    Two kinds of file under .careerlint_cache/v2/: an index of path -> (size, mtime, content
+    hash), so unchanged pages are not even read, and one results file per plan fingerprint.
+    Files are merged with what is on disk and written atomically, so concurrent runs can share
+    the folder (at worst one run's new entries are lost); a damaged file is treated as empty."""
 
     def __init__(self, root: str) -> None:
-        self.root = os.path.join(root, CACHE_DIR, "v1")
+        self.root = os.path.join(root, CACHE_DIR, "v2")
+        self._index = self._load("index.json")
+        self._index_new: dict[str, list] = {}
+        self._results: dict[str, dict] = {}
+        self._results_new: dict[str, dict] = {}
 
-    @staticmethod
-    def key(path: str, plan: Plan) -> str | None:
+    def _load(self, name: str) -> dict:
+        try:
+            with open(os.path.join(self.root, name), encoding="utf-8") as f:
+                data = json.load(f)
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def key(self, path: str) -> str | None:
+        """The content key of a page: from the index when size and mtime are unchanged."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        apath = os.path.abspath(path)
+        ext = os.path.splitext(path)[1].lower()
+        known = self._index.get(apath)
+        if isinstance(known, list) and len(known) == 3 and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            return f"{known[2]}{ext}"
         try:
             with open(path, "rb") as f:
                 digest = hashlib.sha256(f.read()).hexdigest()
         except OSError:
             return None
-        ext = os.path.splitext(path)[1].lower()
-        return hashlib.sha256(f"{digest}|{ext}|{plan.fingerprint}".encode()).hexdigest()
+        self._index_new[apath] = [st.st_size, st.st_mtime_ns, digest]
+        return f"{digest}{ext}"
 
-    def _file(self, key: str) -> str:
-        return os.path.join(self.root, key[:2], key + ".json")
+    def _table(self, plan: Plan) -> dict:
+        if plan.fingerprint not in self._results:
+            self._results[plan.fingerprint] = self._load(f"results-{plan.fingerprint[:32]}.json")
+        return self._results[plan.fingerprint]
 
-    def get(self, key: str, path: str) -> list[Finding] | None:
+    def get(self, key: str, plan: Plan, path: str) -> list[Finding] | None:
+        rows = self._table(plan).get(key)
+        if not isinstance(rows, list):
+            return None
         try:
-            with open(self._file(key), encoding="utf-8") as f:
-                rows = json.load(f)
             return [Finding(path, r["line"], r["column"], r["rule"], r["severity"], r["message"],
                             tuple(Related(x["line"], x["text"]) for x in r["related"]), r.get("text", ""))
                     for r in rows]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (KeyError, TypeError):
             return None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
-        from careerlint.fileio import atomic_write
-
+    def put(self, key: str, plan: Plan, findings: list[Finding]) -> None:
         rows = [dict(f.to_dict(), text=f.text) for f in findings]
         for r in rows:
             r.pop("path", None)
+        self._results_new.setdefault(plan.fingerprint, {})[key] = rows
+
+    def save(self) -> None:
+        from careerlint.fileio import atomic_write
+
         try:
-            os.makedirs(os.path.dirname(self._file(key)), exist_ok=True)
+            os.makedirs(self.root, exist_ok=True)
             tag = os.path.join(os.path.dirname(self.root), "CACHEDIR.TAG")
             if not os.path.exists(tag):
                 with open(tag, "w") as f:
                     f.write("Signature: 8a477f597d28d172789f06886806bc55\n# careerlint's cache; safe to delete.\n")
-            atomic_write(self._file(key), json.dumps(rows, ensure_ascii=False))
+            if self._index_new:
+                merged = self._load("index.json")
+                merged.update(self._index_new)
+                atomic_write(os.path.join(self.root, "index.json"), json.dumps(merged, ensure_ascii=False))
+            for fp, new in self._results_new.items():
+                name = f"results-{fp[:32]}.json"
+                merged = self._load(name)
+                merged.update(new)
+                atomic_write(os.path.join(self.root, name), json.dumps(merged, ensure_ascii=False))
         except (OSError, CareerlintError):
             pass  # a cache that cannot be written only costs time
 
@@ -166,9 +203,9 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
     todo = []
     for i, (path, plan) in enumerate(pages):
         if cache is not None and not _too_big(path, max_bytes):  # the limit is this run's, not the cache's
-            keys[i] = Cache.key(path, plan)
+            keys[i] = cache.key(path)
             if keys[i] is not None:
-                found = cache.get(keys[i], path)
+                found = cache.get(keys[i], plan, path)
                 if found is not None:
                     outcomes[i] = Outcome(path, found)
                     continue
@@ -187,7 +224,7 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
         import careerlint.engine  # noqa: F401  (imported once here; forked workers inherit it)
         import careerlint.extract  # noqa: F401
 
-        chunk = max(1, min(8, len(tasks) // (jobs * 8)))
+        chunk = max(1, min(32, len(tasks) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plans,)) as pool:
             for i, outcome in zip(todo, pool.map(_work, tasks, chunksize=chunk)):
                 outcomes[i] = outcome
@@ -198,5 +235,6 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
         for i in todo:
             o = outcomes[i]
             if o.error is None and keys[i] is not None:
-                cache.put(keys[i], o.findings)
+                cache.put(keys[i], pages[i][1], o.findings)
+        cache.save()
     return outcomes  # type: ignore[return-value]
