@@ -25,24 +25,21 @@ class Registry:
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        alts = []
         for src in self.sources.values():
             for name in src.names:
                 self._by_name[name.lower()] = src.id
-                alts.append(name)
-        alts.sort(key=len, reverse=True)
-        if alts:
-            parts = []
-            for a in alts:
-                esc = re.escape(a)
-                # an all-capitals alias ("OES", "BLS") only matches in capitals
-                parts.append(esc if a.isupper() else "(?i:" + esc + ")")
-            self._pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+    def _compile(self) -> re.Pattern:
+        """The pattern of every name (compiled on first use: a fully cached run never needs it)."""
+        alts = sorted({n for src in self.sources.values() for n in src.names}, key=len, reverse=True)
+        # an all-capitals alias ("OES", "BLS") only matches in capitals
+        parts = [re.escape(a) if a.isupper() else "(?i:" + re.escape(a) + ")" for a in alts] or ["(?!x)x"]
+        return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, source id) of every source named in ``text``."""
         if self._pattern is None:
-            return []
+            self._pattern = self._compile()
         return [(m.start(), m.end(), self._by_name[m.group(0).lower()]) for m in self._pattern.finditer(text)]
 
     def policy(self, source_id: str | None) -> tuple[int, str]:
