@@ -77,3 +77,16 @@ def test_damaged_cache_entries_are_ignored(tmp_path):
                 with open(os.path.join(root, f), "w") as fh:
                     fh.write("{trunc")
     assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
+
+
+def test_validated_rule_set_is_cached_as_json_and_revalidated_on_edit(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<h1>Nurses</h1><p>The median annual wage for nurses was $93,600 in May 2023, says the BLS.</p>")
+    (tmp_path / "careerlint.yaml").write_text("stale-source.severity: error\n")
+    code, out, _ = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
+    assert code == 1 and " error stale-source " in out
+    assert len(list((tmp_path / ".careerlint_cache" / "v2").glob("ruleset-*.json"))) == 1
+    assert careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path) == (code, out, "")
+    (tmp_path / "careerlint.yaml").write_text("stale-source.severity: fatal\n")   # now invalid
+    code, _, err = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
+    assert code == 2 and "severity must be one of" in err

@@ -78,7 +78,8 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     pages, errors, warnings = discover(list(paths) or ["."])
     max_bytes = _parse_size(max_size)
     try:
-        plans = _plan(pages, paths, config_path, _split(select), _split(ignore), cli_date)
+        plans = _plan(pages, paths, config_path, _split(select), _split(ignore), cli_date,
+                      None if no_cache else os.getcwd())
     except CareerlintError as e:
         click.echo(_error_line(e), err=True)
         return EXIT_ERROR
@@ -155,11 +156,11 @@ def _error_line(e) -> str:
     return msg if ":" in msg.split(" ", 1)[0] else f"careerlint: error: {msg}"
 
 
-def _plan(pages, explicit, config_path, select, ignore, cli_date):
+def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=None):
     """Each page with its rules, rule set and as-of date. Loads and validates every configuration
     first, so a bad one stops the run before any page is checked."""
     from careerlint.config import Config, find_config, load_config
-    from careerlint.ruleset import load_ruleset
+    from careerlint.ruleset import load_ruleset_cached
 
     explicit_files = {p for p in explicit if not _is_dir(p)}
     configs: dict[str | None, tuple] = {}
@@ -168,7 +169,7 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date):
     def setup(cfg_path):
         if cfg_path not in configs:
             cfg = fixed if config_path else (load_config(cfg_path) if cfg_path else Config())
-            ruleset = load_ruleset(cfg)
+            ruleset = load_ruleset_cached(cfg if cfg_path else None, cache_root)
             cfg.check_ids(set(ruleset.rules))
             ruleset.select(select, ignore)  # CLI ids must exist too
             configs[cfg_path] = (cfg, ruleset)

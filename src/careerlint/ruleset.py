@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careerlint import yamlfile
-from careerlint.errors import ConfigError
+from careerlint.errors import CareerlintError, ConfigError
 from careerlint.findings import SEVERITIES
 from careerlint.resources import rules_dir
 from careerlint.sources import Registry, registry_from_data
@@ -187,3 +187,58 @@ def load_ruleset(config=None) -> RuleSet:
     except (TypeError, ValueError) as e:
         raise ConfigError(f"{sources_path}: invalid source registry: {e}") from None
     return RuleSet(rules, registry, files)
+
+
+def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
+    """load_ruleset, reusing the validated result saved as JSON in the cache folder.
+
+    The key is careerlint's code and the bytes of every rule, source and configuration file
+    involved, so any edit reloads and revalidates. JSON, never pickle: a cache folder that came
+    with a repository must not be able to run code."""
+    import hashlib
+    import json
+    import os
+
+    from careerlint.runner import CACHE_DIR, _code_fingerprint
+
+    if cache_root is None:
+        return load_ruleset(config)
+    base = rules_dir()
+    files = [base / "core.yaml", base / "sources.yaml"]
+    if config is not None:
+        if config.path:
+            files.append(Path(config.path))
+        files.extend(config.rule_packs)
+    h = hashlib.sha256(_code_fingerprint().encode())
+    try:
+        for f in files:
+            h.update(str(f).encode() + b"\0" + Path(f).read_bytes())
+    except OSError:
+        return load_ruleset(config)
+    path = os.path.join(cache_root, CACHE_DIR, "v2", f"ruleset-{h.hexdigest()[:32]}.json")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        rules = {r["id"]: Rule(r["id"], r["kind"], r["severity"], r["summary"], r["message"], r["options"],
+                               r["doc"], r["origin"]) for r in data["rules"]}
+        return RuleSet(rules, registry_from_data(data["registry"]), data["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    ruleset = load_ruleset(config)
+    reg = ruleset.registry
+    data = {
+        "rules": [vars(r) for r in ruleset.rules.values()],
+        "registry": {"sources": {s.id: {"title": s.title, "names": s.names, "kinds": s.kinds,
+                                        "max-age-years": s.max_age_years, "family": s.family}
+                                 for s in reg.sources.values()},
+                     "default": {"max-age-years": reg.default_max_age, "title": reg.default_title}},
+        "files": ruleset.files,
+    }
+    try:
+        from careerlint.fileio import atomic_write
+
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        atomic_write(path, json.dumps(data, ensure_ascii=False, default=str))
+    except (OSError, CareerlintError):
+        pass  # a cache that cannot be written only costs time
+    return ruleset
