@@ -221,10 +221,7 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
         tasks = [(pages[i][0], index[id(pages[i][1])], max_bytes) for i in todo]
         from concurrent.futures import ProcessPoolExecutor
 
-        import careerlint.engine  # noqa: F401  (imported once here; forked workers inherit it)
-        import careerlint.extract  # noqa: F401
-
-        chunk = max(1, min(32, len(tasks) // (jobs * 8)))
+        chunk = max(1, min(16, len(tasks) // (jobs * 16)))
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plans,)) as pool:
             for i, outcome in zip(todo, pool.map(_work, tasks, chunksize=chunk)):
                 outcomes[i] = outcome
