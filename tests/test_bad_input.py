@@ -132,10 +132,12 @@ def test_odd_numbers_do_not_crash_or_mislead(tmp_path):
 
 
 def test_usage_errors(good):
-    assert careerlint("--format", "yaml", good)[0] == 2
-    code, _, err = subprocess.run([sys.executable, "-m", "careerlint", "check", "--as-of", "2026-13-45", good],
-                                  capture_output=True, text=True).returncode, None, None
-    assert code == 2
+    code, out, err = careerlint("--format", "yaml", good)
+    assert (code, out) == (2, "") and err.startswith("careerlint: error: unknown --format 'yaml'")
+    p = subprocess.run([sys.executable, "-m", "careerlint", "check", "--as-of", "2026-13-45", good],
+                       capture_output=True, text=True)
+    assert (p.returncode, p.stdout, p.stderr) == (
+        2, "", "careerlint: error: --as-of must be a date as YYYY-MM-DD, not '2026-13-45'\n")
 
 
 ADVERSARIAL = {

@@ -27,6 +27,9 @@ class Page:
     registry: Registry
     _by_block: dict = field(default_factory=dict, repr=False)
     suppression: "Suppression | None" = None
+    _primary: str | None = field(default=None, repr=False)      # the page's main family of sources
+    _primary_known: bool = field(default=False, repr=False)
+    _growth_by_period: dict | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._by_sentence: dict[tuple, list[Claim]] = {}
@@ -40,13 +43,14 @@ class Page:
         fam = self.registry.family(c.source)
         if fam is not None:
             return fam
-        if not hasattr(self, "_primary"):
+        if not self._primary_known:
             counts: dict[str, int] = {}
             for o in self.claims:
                 if o.kind == "source":
                     f = self.registry.family(o.source)
                     counts[f] = counts.get(f, 0) + 1
             self._primary = max(sorted(counts), key=lambda f: (counts[f], f == "bls")) if counts else None
+            self._primary_known = True
         return self._primary
 
     def figures(self, domain: str) -> list[Claim]:
@@ -116,8 +120,8 @@ class Page:
         for o in self._sentence_claims(period_claim):
             if o.kind == "percent" and o.domain == "growth":
                 return o
-        if not hasattr(self, "_growth_by_period"):
-            self._growth_by_period: dict = {}
+        if self._growth_by_period is None:
+            self._growth_by_period = {}
             for o in self.claims:
                 if o.kind == "percent" and o.domain == "growth":
                     self._growth_by_period.setdefault(o.period, o)
