@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from careerlint import __version__
 from careerlint.cli import main
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
 
 CLEAN = str(SAMPLES / "seed-000-medical-billing-specialist.html")
 BROKEN = str(SAMPLES / "seed-002-billing-and-coding.html")

@@ -306,7 +306,7 @@ class Extractor:
             am = P.BOUND_AFTER.match(text, end)
             if am and not c.is_range:
                 c.bound = "gt" if am.group("gt") else "lt"
-            if P.HEDGE_BEFORE.search(before) or text[end:end + 1] == "+" :
+            if P.HEDGE_BEFORE.search(before) or text[end:end + 1] == "+":
                 c.tolerance = max(c.tolerance, _rounding_tolerance(value))
             consumed = end
             out.append(c)
@@ -504,8 +504,7 @@ class Extractor:
                         if pm:
                             break
                 if pm is not None:
-                    c.per = P.PER_WORDS.get(pm.group(1).lower().split()[-1].replace("annual", "annually"), None) \
-                        or _per_from_word(pm.group(1))
+                    c.per = _per_from_word(pm.group(1))
                 elif c.domain == "salary" and c.value is not None:
                     if c.value < 300:
                         c.per = "hour"
