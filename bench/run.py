@@ -162,7 +162,7 @@ def in_process(paths):
     """Floor and careerlint (all rules) in this process, on pages already read into memory."""
     from bs4 import BeautifulSoup
 
-    from careerlint.engine import check_text
+    from careerlint.pipeline import check_text
     from careerlint.loader import read_page
     from careerlint.ruleset import load_ruleset
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from careerlint.engine import check_text
+from careerlint.pipeline import check_text
 from careerlint.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import sys
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from careerlint.document import parse_html
-from careerlint.engine import check_text
+from careerlint.pipeline import check_text
 from careerlint.extract import extract
 from conftest import _RULESET
 

@@ -97,7 +97,7 @@ def test_old_cycle_listed_beside_the_current_cycle_is_history():
 
 
 def test_stale_source_max_age_option(ruleset):
-    from careerlint.engine import check_text
+    from careerlint.pipeline import check_text
 
     html = page("<p>The median annual wage for medical billing specialists was $50,250 in May 2024.</p>", h1=H1)
     rule = ruleset.rules["stale-source"]

@@ -86,11 +86,13 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     for e in errors + warnings:
         click.echo(e, err=True)
     from careerlint import runner
+    from careerlint.cache import Cache
+    from careerlint.pipeline import Plan
 
     findings = []
     checked: list[str] = []
     ran: dict[str, object] = {}
-    plan_objects: dict[int, runner.Plan] = {}
+    plan_objects: dict[int, Plan] = {}
     work = []
     for path, plan in plans:
         rules, ruleset, date = plan
@@ -98,9 +100,9 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
             ran.setdefault(r.id, r)
         key = id(plan)
         if key not in plan_objects:
-            plan_objects[key] = runner.Plan(rules, ruleset, date)
+            plan_objects[key] = Plan(rules, ruleset, date)
         work.append((path, plan_objects[key]))
-    cache = None if no_cache else runner.Cache(os.getcwd())
+    cache = None if no_cache else Cache(os.getcwd())
     for outcome in runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache):
         if outcome.error is not None:
             click.echo(outcome.error, err=True)

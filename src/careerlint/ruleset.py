@@ -199,7 +199,7 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
     import json
     import os
 
-    from careerlint.runner import CACHE_DIR, _code_fingerprint
+    from careerlint.cache import CACHE_DIR, code_fingerprint
 
     if cache_root is None:
         return load_ruleset(config)
@@ -209,7 +209,7 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
         if config.path:
             files.append(Path(config.path))
         files.extend(config.rule_packs)
-    h = hashlib.sha256(_code_fingerprint().encode())
+    h = hashlib.sha256(code_fingerprint().encode())
     try:
         for f in files:
             h.update(str(f).encode() + b"\0" + Path(f).read_bytes())

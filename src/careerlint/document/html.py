@@ -1,9 +1,4 @@
-"""A page as careerlint sees it: visible text blocks and tables, each with its source line.
-
-The Document is the only thing extraction reads. It knows nothing about salaries or
-growth rates; it only keeps text in reading order, where it came from, and the page
-structure that gives numbers their meaning (table grids, definition lists, cards,
-headings).
+"""HTML -> Document.
 
 We parse with lxml.html directly: BeautifulSoup's tree built by the lxml parser
 carries no source lines, and those are what every finding is reported at.
@@ -12,8 +7,9 @@ carries no source lines, and those are what every finding is reported at.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from careerlint.document.directives import Directive, close_ranges, parse_directive
+from careerlint.document.model import Block, Document, Table
 
 # Elements whose text is never shown to a reader.
 SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "title", "svg", "math", "iframe",
@@ -31,110 +27,6 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELL_TAGS = frozenset({"td", "th"})
 
 _NONSPACE = re.compile(r"\S+")
-
-
-@dataclass(eq=False, slots=True)
-class Block:
-    """A run of visible text that a reader sees as one unit (a paragraph, item, cell...)."""
-
-    id: int
-    text: str
-    tag: str
-    offsets: list[int]          # block-text offsets where a new source line starts
-    lines: list[int]            # the source line for each entry of ``offsets``
-    ancestors: tuple[int, ...]  # element keys, outermost first (nearest few only)
-    section: int                # block id of the heading in force, -1 before any
-    cell: tuple[int, int, int] | None = None  # (table id, row, column) for table cells
-    header: bool = False        # a th, or a cell in a header row
-
-    def line_at(self, offset: int) -> int:
-        i = bisect_right(self.offsets, offset) - 1
-        return self.lines[max(i, 0)]
-
-    @property
-    def line(self) -> int:
-        return self.lines[0]
-
-
-@dataclass(eq=False)
-class Table:
-    id: int
-    key: int                      # element key of the <table>
-    line: int
-    grid: list[list[int | None]] = field(default_factory=list)  # block ids per row/column
-    header_rows: int = 0
-    caption: int | None = None    # block id of the caption
-
-    def column_header(self, col: int, doc: "Document") -> str:
-        parts: list[str] = []
-        for r in range(self.header_rows):
-            row = self.grid[r]
-            if col < len(row) and row[col] is not None:
-                t = doc.blocks[row[col]].text
-                if t and (not parts or parts[-1] != t):
-                    parts.append(t)
-        return " ".join(parts)
-
-
-@dataclass(eq=False)
-class Directive:
-    """A suppression written in the page: a comment or a data-careerlint-ignore attribute."""
-
-    kind: str               # disable | enable | disable-next-line | ignore (attribute)
-    rules: tuple[str, ...]  # empty: every rule
-    line: int
-    end: int | None = None  # last line covered (disable ranges and attributes)
-    text: str = ""
-
-
-_DIRECTIVE = re.compile(r"^\s*careerlint-(disable-next-line|disable|enable)\b(.*)$", re.S)
-
-
-def parse_directive(comment: str, line: int) -> Directive | None:
-    m = _DIRECTIVE.match(comment or "")
-    if not m:
-        return None
-    rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
-    return Directive(m.group(1), rules, line, text=f"careerlint-{m.group(1)}" + (" " + " ".join(rules) if rules else ""))
-
-
-@dataclass(eq=False)
-class Document:
-    path: str
-    blocks: list[Block]
-    tables: list[Table]
-    title: str
-    h1: str
-    source: list[str]            # the decoded source, split in lines (for columns)
-    tags: list[str]              # element key -> tag name
-    meta: dict[str, str] = field(default_factory=dict)
-    directives: list[Directive] = field(default_factory=list)
-
-    def column(self, line: int, needle: str, nth: int = 0) -> int:
-        """1-based column of the nth occurrence of ``needle`` in text (not tags) on ``line``."""
-        if not needle or line < 1 or line > len(self.source):
-            return 1
-        src = self.source[line - 1]
-        if needle not in src:
-            # the source may spell part of it as an entity ("2024&ndash;34"): use its
-            # leading run of plain characters
-            m = re.match(r"[\w$.,%+-]+", needle) or re.search(r"\d[\d,.]*", needle)
-            if not m or m.group(0) not in src:
-                m = re.search(r"\d[\d,.]*", needle)
-                if not m or m.group(0) not in src:
-                    return 1
-            needle = m.group(0)
-        start = 0
-        seen = 0
-        while True:
-            i = src.find(needle, start)
-            if i < 0:
-                return 1
-            if src.rfind("<", 0, i) <= src.rfind(">", 0, i):  # not inside a tag
-                if seen == nth:
-                    return i + 1
-                seen += 1
-            start = i + 1
 
 
 class _Builder:
@@ -194,60 +86,6 @@ class _Builder:
 
 
 _WS_ONLY = re.compile(r"\s*$")
-
-
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
-def parse_markdown(text: str, path: str = "<string>") -> Document:
-    """Build a Document from Markdown (CommonMark with tables) and its YAML front matter.
-
-    The Markdown is rendered to HTML whose block elements carry their source line
-    (data-md-line), so findings are reported at lines of the Markdown file."""
-    from markdown_it import MarkdownIt
-
-    meta: dict[str, str] = {}
-    body = text
-    m = _FRONT_MATTER.match(text)
-    if m:
-        meta = _front_matter(m.group(1) or "")
-        # keep every line where it is: the front matter becomes blank lines
-        body = "\n" * m.group(0).count("\n") + text[m.end():]
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = md.parse(body)
-    for t in tokens:
-        if t.map is not None and t.nesting == 1:
-            t.attrSet("data-md-line", str(t.map[0] + 1))
-        elif t.type == "html_block" and t.map is not None:
-            # raw HTML takes no attribute: an empty marker before it carries its line
-            t.content = f'<careerlint-line data-md-line="{t.map[0] + 1}"></careerlint-line>' + t.content
-    html = md.renderer.render(tokens, md.options, {})
-    title = meta.get("title", "")
-    head = "<html><head>" + (f"<title>{_escape(title)}</title>" if title else "")
-    for k in ("occupation", "careerlint:occupation"):
-        if meta.get(k):
-            head += f'<meta name="careerlint:occupation" content="{_escape(meta[k])}">'
-    doc = parse_html(head + "</head><body>" + html + "</body></html>", path, source=text.split("\n"), markdown=True)
-    if not doc.h1 and title:
-        doc.h1 = title
-    return doc
-
-
-def _front_matter(block: str) -> dict[str, str]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k).lower(): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
-
-
-def _escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
 
 def parse_html(text: str, path: str = "<string>", source: list[str] | None = None,
                markdown: bool = False) -> Document:
@@ -408,7 +246,7 @@ class _Walker:
                     cur = line + tail.count("\n")
         while self.builders:
             self._close()
-        _close_ranges(self.directives, len(self.source))
+        close_ranges(self.directives, len(self.source))
         return Document(self.path, self.blocks, self.tables, self.title, self.h1,
                         self.source, self.tags, self.meta, self.directives)
 
@@ -551,18 +389,6 @@ def _is_layout_cell(el) -> bool:
             if paragraphs > 1:
                 return True
     return False
-
-
-def _close_ranges(directives: list[Directive], last_line: int) -> None:
-    """A disable runs to the next enable of the same rules (or of all rules), else to the end."""
-    for i, d in enumerate(directives):
-        if d.kind != "disable":
-            continue
-        d.end = last_line
-        for e in directives[i + 1:]:
-            if e.kind == "enable" and (not e.rules or set(d.rules) <= set(e.rules)):
-                d.end = e.line
-                break
 
 
 def _span(value: str | None) -> int:

@@ -1,0 +1,126 @@
+"""Page: what the checks see of one page (its document, claims and the run's settings)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from careerlint import patterns as P
+from careerlint.claims import Claim
+from careerlint.document import Document
+from careerlint.sources import Registry
+
+_DATA_WORDS = re.compile(r"\b(?:data|statistics|estimates?|survey|figures?|according\s+to|as\s+of|source)\b", re.I)
+
+
+@dataclass
+class Page:
+    """What the checks see of one page: its document, its claims and the run's settings."""
+
+    doc: Document
+    claims: list[Claim]
+    as_of: _dt.date
+    registry: Registry
+    _by_block: dict = field(default_factory=dict, repr=False)
+    suppression: object | None = None  # set by the engine after page rules ran
+    _primary: str | None = field(default=None, repr=False)      # the page's main family of sources
+    _primary_known: bool = field(default=False, repr=False)
+    _growth_by_period: dict | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_sentence: dict[tuple, list[Claim]] = {}
+        self._sentence_index: dict[tuple, tuple] = {}
+        for c in self.claims:
+            self._by_block.setdefault(c.block, []).append(c)
+            self._by_sentence.setdefault(c.groups.get("sentence"), []).append(c)
+
+    def family_of(self, c: Claim) -> str | None:
+        """The family of sources a figure comes from; unsourced figures take the page's main one."""
+        fam = self.registry.family(c.source)
+        if fam is not None:
+            return fam
+        if not self._primary_known:
+            counts: dict[str, int] = {}
+            for o in self.claims:
+                if o.kind == "source":
+                    f = self.registry.family(o.source)
+                    counts[f] = counts.get(f, 0) + 1
+            self._primary = max(sorted(counts), key=lambda f: (counts[f], f == "bls")) if counts else None
+            self._primary_known = True
+        return self._primary
+
+    def figures(self, domain: str) -> list[Claim]:
+        return [c for c in self.claims if c.kind in ("money", "percent") and c.domain == domain]
+
+    def in_block(self, block: int) -> list[Claim]:
+        return self._by_block.get(block, [])
+
+    def _sentence_claims(self, c: Claim, radius: int = 300) -> list[Claim]:
+        """Claims in the same sentence as ``c`` and within ``radius`` characters of it."""
+        key = c.groups.get("sentence")
+        index = self._sentence_index.get(key)
+        if index is None:
+            found = sorted(self._by_sentence.get(key, []), key=lambda o: o.start)
+            index = self._sentence_index[key] = ([o.start for o in found], found)
+        starts, found = index
+        return found[bisect_right(starts, c.start - radius - 1):bisect_right(starts, c.end + radius)]
+
+    def is_data_vintage(self, c: Claim) -> bool:
+        """A month-year that dates a statistic (not a page's publication date)."""
+        if c.vkind == "employment" or (c.vkind == "wage" and c.vintage_text[:1].isdigit()):
+            return True
+        if c.vkind != "wage":
+            return False
+        b = self.doc.blocks[c.block]
+        s0, s1 = c.groups["sentence_span"]
+        sentence = b.text[max(s0, c.start - 300):min(s1, c.end + 300)]
+        near = self._sentence_claims(c)
+        if any(o.kind == "money" and o.domain == "salary" for o in near):
+            return True
+        if any(o.kind == "source" for o in near):
+            return True
+        if P.SALARY_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
+            return True
+        if b.cell is not None and b.cell[0] >= 0:
+            # a year column of a wage table: the row's figures are what it dates
+            tid, r, _col = b.cell
+            for bid in self.doc.tables[tid].grid[r]:
+                if bid is not None and any(o.kind == "money" and o.domain == "salary" for o in self.in_block(bid)):
+                    return True
+        return False
+
+    def in_current_history(self, c: Claim, oldest_ok: int) -> bool:
+        """The vintage is one point of a series (table, list, sentence) whose newest point is current."""
+        b = self.doc.blocks[c.block]
+        if b.cell is not None and b.cell[0] >= 0:
+            t = self.doc.tables[b.cell[0]]
+            bids = {bid for row in t.grid for bid in row if bid is not None}
+            if t.caption is not None:
+                bids.add(t.caption)
+        else:
+            bids = {c.block}
+            lst = next((k for k in reversed(b.ancestors) if self.doc.tags[k] in ("ul", "ol", "dl")), None)
+            if lst is not None:
+                bids |= {o.id for o in self.doc.blocks[max(0, b.id - 50):b.id + 50] if lst in o.ancestors}
+        ref = c.vintage if c.kind == "vintage" else c.period[0]
+        for bid in bids:
+            for o in self.in_block(bid):
+                if o is c or o.kind != c.kind:
+                    continue
+                oref = o.vintage if o.kind == "vintage" else (o.period[0] if o.vkind == "projection" else None)
+                if oref is not None and oref > ref and oref >= oldest_ok:
+                    return True
+        return False
+
+    def growth_for_period(self, period_claim: Claim) -> Claim | None:
+        for o in self._sentence_claims(period_claim):
+            if o.kind == "percent" and o.domain == "growth":
+                return o
+        if self._growth_by_period is None:
+            self._growth_by_period = {}
+            for o in self.claims:
+                if o.kind == "percent" and o.domain == "growth":
+                    self._growth_by_period.setdefault(o.period, o)
+        return self._growth_by_period.get(period_claim.period)

@@ -1,0 +1,81 @@
+"""One page, end to end: read, parse, extract, check. The function a worker process calls."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from careerlint import __version__
+from careerlint.cache import code_fingerprint
+from careerlint.errors import CareerlintError
+from careerlint.findings import Finding
+from careerlint.ruleset import Rule
+from careerlint.sources import Registry
+
+
+@dataclass
+class Plan:
+    """How to check a page: the rules, the source registry, the as-of date."""
+
+    rules: list
+    ruleset: object
+    date: object
+    fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            rules = [(r.id, r.kind, r.severity, r.message, _plain(r.options)) for r in self.rules]
+            reg = self.ruleset.registry
+            sources = sorted((s.id, s.names, s.kinds, s.max_age_years, s.family) for s in reg.sources.values())
+            blob = json.dumps([__version__, code_fingerprint(), rules, sources, reg.default_max_age,
+                               str(self.date), sorted(self.ruleset.rules)], sort_keys=True, default=str)
+            self.fingerprint = hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _plain(v):
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+@dataclass
+class Outcome:
+    path: str
+    findings: list[Finding]
+    error: str | None = None
+
+
+def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
+               known: set[str] | None = None) -> list[Finding]:
+    from careerlint.checks import kinds as check_kinds
+    from careerlint.document import parse_html, parse_markdown
+    from careerlint.engine import run_rules
+    from careerlint.extract import extract
+    from careerlint.loader import is_markdown
+    from careerlint.page import Page
+
+    doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
+    claims = extract(doc, registry)
+    page = Page(doc, claims, as_of, registry)
+    return run_rules(page, rules, check_kinds(), path, known)
+
+
+def check_page(path: str, plan: Plan, max_bytes: int) -> Outcome:
+    """Check one page; never raises."""
+    from careerlint.loader import read_page
+
+    try:
+        text = read_page(path, max_bytes)
+    except CareerlintError as e:
+        return Outcome(path, [], str(e))
+    try:
+        return Outcome(path, check_text(text, path, plan.rules, plan.ruleset.registry, plan.date,
+                                        set(plan.ruleset.rules)))
+    except RecursionError:
+        return Outcome(path, [], f"{path}: internal error in careerlint: page nested too deeply")
+    except Exception as e:  # one bad page must not stop the others
+        return Outcome(path, [], f"{path}: internal error in careerlint: {type(e).__name__}: {e}")
