@@ -28,11 +28,13 @@ def test_ooh_facts_read_the_quick_facts_and_the_prose_alike():
     proc = subprocess.run([sys.executable, "-m", "careerlint", "facts", "--format", "json", str(page)],
                           capture_output=True, text=True)
     claims = json.loads(proc.stdout)["claims"]
-    medians = [(c["value"], c.get("per"), c["scope"]["qualifier"]) for c in claims
-               if c["kind"] == "money" and c.get("stat") == "median" and c["scope"]["occupation"] == "(page)"
-               and not c["scope"]["qualifier"]]
-    assert (59310, "year", "") in medians and (28.51, "hour", "") in medians
-    assert medians.count((59310, "year", "")) >= 3
-    growth = [c["value"] for c in claims if c.get("stat") == "growth" and c["scope"]["occupation"] == "(page)"
-              and not c["scope"]["qualifier"]]
+    def plain(c):  # the page's own occupation, with no place, level, industry or other qualifier
+        s = c["scope"]
+        return s["occupation"] == "(page)" and not (s["place"] or s["level"] or s["industry"] or s["other"])
+
+    medians = [(c["value"], c.get("per")) for c in claims
+               if c["kind"] == "money" and c.get("stat") == "median" and plain(c)]
+    assert (59310, "year") in medians and (28.51, "hour") in medians
+    assert medians.count((59310, "year")) >= 3
+    growth = [c["value"] for c in claims if c.get("stat") == "growth" and plain(c)]
     assert growth and set(growth) == {4}

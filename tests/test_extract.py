@@ -90,8 +90,8 @@ def test_table_headers_give_cells_their_meaning_and_scope():
                 "<tbody><tr><td>Rhode Island</td><td>$63,330</td><td>$81,290</td></tr></tbody></table>",
                 h1="Billers")
     found = claims(html)
-    assert [(c.stat, c.per, c.qualifier, c.line) for c in found] == [
-        ("median", "year", "geography:rhode island", 4), ("p90", "year", "geography:rhode island", 4)]
+    assert [(c.stat, c.per, c.scope.place, c.line, c.how["place"]) for c in found] == [
+        ("median", "year", "rhode island", 4, "row-header"), ("p90", "year", "rhode island", 4, "row-header")]
 
 
 def test_key_fact_card_label_vintage_and_source_apply_to_its_value():
@@ -115,13 +115,17 @@ def test_occupation_scope_from_the_sentence_and_the_page():
     html = page("<p>The median annual wage for carpenters was $59,310 in May 2024.</p>\n"
                 "<p>The median annual wage for construction laborers was $46,050 in May 2024.</p>",
                 h1="Carpenters")
-    assert [c.occupation for c in claims(html)] == ["", "construction laborer"]
+    found = claims(html)
+    assert [(c.occupation, c.how["occupation"]) for c in found] == [
+        ("carpenter", "phrasing:wage-for-occupation"), ("construction laborer", "phrasing:wage-for-occupation")]
+    assert found[0].page_key == "carpenter"
 
 
 def test_population_and_experience_scopes():
     html = page("<p>The median annual wage for all workers was $49,500.</p>\n"
                 "<p>Entry-level billers earn a median of $38,000.</p>", h1="Billers")
-    assert [c.qualifier for c in claims(html)] == ["population:all occupations", "experience:entry-level"]
+    assert [(c.scope.occupation, c.scope.level) for c in claims(html)] == [
+        ("all occupations", ""), ("biller", "entry-level")]
 
 
 def test_script_style_template_noscript_and_comments_are_not_read():
@@ -146,4 +150,4 @@ def test_glued_inline_spans_still_read():
 
 def test_statistic_named_after_the_figure():
     found = claims(page("<ol><li>California — $53,350 median</li></ol>", h1="Techs"))
-    assert [(c.stat, c.qualifier) for c in found] == [("median", "geography:california")]
+    assert [(c.stat, c.scope.place) for c in found] == [("median", "california")]

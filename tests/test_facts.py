@@ -16,24 +16,32 @@ def test_facts_json_lists_each_claim_with_its_meaning():
     code, out, err = facts("--format", "json", str(SAMPLES / "seed-001-medical-billing-career-guide.html"))
     assert (code, err) == (0, "")
     doc = json.loads(out)
-    assert doc["version"] == 1
+    assert doc["version"] == 2
+    assert doc["page_occupation"] == {"name": "Medical Billing Specialist", "how": "h1"}
     median = next(c for c in doc["claims"] if c["text"] == "$47,190 USD")
     assert median == {
         "kind": "money", "text": "$47,190 USD", "line": 19, "column": 24, "value": 47190.0, "currency": "USD",
-        "per": "year", "stat": "median", "source": "bls", "domain": "salary", "label": "Median Salary",
-        "scope": {"occupation": "(page)", "qualifier": ""}, "vintage": "May 2023",
+        "per": "year", "stat": "median", "source": "bls", "domain": "salary",
+        "scope": {"occupation": "(page)", "place": "", "level": "", "industry": "", "other": ""},
+        "vintage": "May 2023",
+        "how": {"domain": "card-label", "occupation": "page", "per": "magnitude", "source": "card",
+                "stat": "card-label", "vintage": "card"},
     }
     growth = next(c for c in doc["claims"] if c["text"] == "7%")
     assert (growth["stat"], growth["period"], growth["line"]) == ("growth", "2022–2032", 92)
-    ladder = [c["scope"]["qualifier"] for c in doc["claims"] if c["text"] == "$38k USD"]
-    assert ladder == ["experience:junior medical billing specialist"]
+    assert growth["how"]["occupation"] == "clause"  # "...specialists, which includes medical billing roles"
+    ladder = next(c for c in doc["claims"] if c["text"] == "$38k USD")
+    assert (ladder["scope"]["occupation"], ladder["scope"]["level"], ladder["how"]["level"]) == \
+        ("(page)", "junior", "row-header")
 
 
 def test_facts_text_format():
     code, out, _ = facts(str(SAMPLES / "wage-conversion-electrician.html"))
     assert code == 0
     lines = out.splitlines()
-    assert f"{SAMPLES / 'wage-conversion-electrician.html'}:9:23: money '$61,590 per year' stat=median domain=salary per=year vintage=May 2024" in lines
+    assert (f"{SAMPLES / 'wage-conversion-electrician.html'}:9:23: money '$61,590 per year' stat=median[clause] "
+            "per=year[written] domain=salary[clause] vintage=May 2024[source-line] source=bls[source-line] "
+            "occupation=(page)[page]") in lines
 
 
 def test_facts_of_a_missing_page():

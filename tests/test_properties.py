@@ -88,10 +88,10 @@ def test_facts_round_trip_a_generated_table(rows):
     html = ("<h1>Nurses</h1><table><tr><th>State</th><th>Median annual</th><th>Top 10% annual</th></tr>"
             + "".join(f"<tr><td>{s}</td><td>${m:,}</td><td>${t:,}</td></tr>" for s, m, t in rows) + "</table>")
     claims = [c for c in extract(parse_html(html), _RULESET.registry) if c.kind == "money"]
-    got = [(c.qualifier, c.stat, c.value) for c in claims]
+    got = [(c.scope.place, c.stat, c.value) for c in claims]
     want = []
     for s, m, t in rows:
-        want += [(f"geography:{s.lower()}", "median", m), (f"geography:{s.lower()}", "p90", t)]
+        want += [(s.lower(), "median", m), (s.lower(), "p90", t)]
     assert got == want
 
 

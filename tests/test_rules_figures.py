@@ -154,7 +154,7 @@ def test_monthly_and_annual_ranges_disagree():
     html = page("<p>Pay ranges from $2,200-$4,100 monthly, or $26,400-$59,200 annually.</p>", h1=H1)
     assert lint(html, select=["wage-conversion"]) == [
         (3, "wage-conversion",
-         "range $4,100 a month x 12 = $49,200 a year, but the annual figure is $59,200 (16.9% apart)"),
+         "salary range $4,100 a month x 12 = $49,200 a year, but the annual figure is $59,200 (16.9% apart)"),
     ]
 
 

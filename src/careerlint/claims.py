@@ -1,4 +1,9 @@
-"""Claims: the figures a page states, each with its meaning, scope, vintage and location."""
+"""Claims: the figures and citations a page states, each with its meaning, scope, vintage and location.
+
+Every attribute extraction decides is recorded with the step that decided it (``Claim.how``:
+"phrasing:wage-for-occupation", "clause", "carried", "card-label", "row-header", "heading",
+"page", ...), so ``careerlint facts`` can say why a figure was read the way it was.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,49 @@ from dataclasses import dataclass, field
 
 from careerlint.vocab import CURRENCY_SYMBOL
 
+# steps whose occupation is certain enough to compare two claims
+KNOWN_STEPS = frozenset({"phrasing", "clause", "alternate", "carried", "card-label", "dt", "row-header",
+                         "column-header", "caption", "intro", "heading", "page", "declared"})
+
+
+@dataclass(eq=False, slots=True)
+class Scope:
+    """Whom a figure is about. ``occupation`` None means careerlint could not tell: such a figure is
+    never compared with another. The other fields are '' when the page says nothing narrower."""
+
+    occupation: str | None = None   # a comparable key ("electrician"), "all occupations" for the population
+    place: str = ""                 # "ohio", "canada", "city:hartford"
+    level: str = ""                 # "entry-level", "senior", "3-5 years"
+    industry: str = ""              # "hospitals", "government"
+    other: str = ""                 # any further qualifier careerlint could not classify ("for those with a BSN")
+
+    def key(self) -> tuple:
+        return (self.occupation, self.place, self.level, self.industry, self.other)
+
+    @property
+    def known(self) -> bool:
+        return self.occupation is not None
+
+    def text(self, page_key: str = "") -> str:
+        """For messages: ' (electricians, ohio)', '' for the page's own plain scope."""
+        parts = []
+        if self.occupation and self.occupation != page_key:
+            parts.append(self.occupation)
+        for v in (self.place, self.level, self.industry, self.other):
+            if v:
+                parts.append(v.split(":", 1)[-1])
+        return f" ({', '.join(parts)})" if parts else ""
+
 
 @dataclass(eq=False, slots=True)
 class Claim:
-    kind: str                 # money | percent | vintage | period | source
+    kind: str                 # money | percent | count | vintage | period | source
     text: str                 # the text as written
     block: int
     start: int                # offsets in the block text
     end: int
     line: int
-    column: int
+    column: int = 0
     value: float | None = None
     high: float | None = None          # the upper end of a range
     is_range: bool = False
@@ -24,11 +62,10 @@ class Claim:
     tolerance: float = 0.0             # how far a rounded figure ("$38k", "about 7%") may be off
     currency: str | None = None
     per: str | None = None             # hour | year | month | week
-    stat: str | None = None            # median, mean, p10, p25, p75, p90, range, starting, growth
+    stat: str | None = None            # median, mean, p10, p25, p75, p90, range, starting, growth, jobs; None: not a statistic
     domain: str = "other"              # salary | cost | growth | other
-    label: str = ""
-    occupation: str = ""               # occupation key; "" is the page's own occupation
-    qualifier: str = ""                # further scope: geography, industry, experience, row label
+    scope: Scope = field(default_factory=Scope)
+    page_key: str = ""                 # the page's own occupation key (for messages)
     vintage: int | None = None         # data year of a figure (May 2024 -> 2024)
     vintage_text: str = ""
     period: tuple[int, int] | None = None
@@ -38,11 +75,20 @@ class Claim:
     forecast: bool = False             # a period stated as a forecast
     past: bool = False                 # a period described in the past tense
     disclosed: bool = False            # "updated most recently in May 2017"
-    groups: dict[str, object] = field(default_factory=dict)
+    end_only: bool = False             # "through 2032": a projection named by its end year
+    descriptor: tuple[str, str] | None = None  # growth words next to a rate: (category, phrase)
+    how: dict[str, str] = field(default_factory=dict)  # attribute -> the step that decided it
+    # where it sits (for rules that compare within one unit)
+    sentence: int = 0                  # sentence index in the block
+    group: tuple | None = None         # card, table row, key-value table, list or block
+    table: int | None = None
+    section: int = -1
+    anchor: tuple[str, int] = ("", 0)  # text and occurrence on its line, for the column
+    twin: "Claim | None" = None        # the figure this one restates in another unit ("$59,310 ($28.51/hr)")
 
     @property
-    def scope_key(self) -> tuple:
-        return (self.occupation, self.qualifier)
+    def occupation(self) -> str | None:
+        return self.scope.occupation
 
     def format_value(self, value: float | None = None) -> str:
         v = self.value if value is None else value
@@ -50,6 +96,8 @@ class Claim:
             return self.text
         if self.kind == "percent":
             return f"{_num(v)}%"
+        if self.kind == "count":
+            return f"{_money(v)}"
         sym = CURRENCY_SYMBOL.get(self.currency or "USD", "$")
         return f"{sym}{_money(v)}"
 
@@ -60,11 +108,11 @@ class Claim:
             return f"{self.format_value()}–{hi}" + ("+" if self.open_high else "")
         return self.format_value()
 
+    def scope_text(self) -> str:
+        return self.scope.text(self.page_key)
+
     def to_dict(self) -> dict:
-        d = {
-            "kind": self.kind, "text": self.text, "line": self.line, "column": self.column,
-            "value": self.value,
-        }
+        d = {"kind": self.kind, "text": self.text, "line": self.line, "column": self.column, "value": self.value}
         if self.is_range:
             d["high"] = self.high
             d["open_high"] = self.open_high
@@ -72,16 +120,24 @@ class Claim:
             v = getattr(self, k)
             if v:
                 d[k] = v
-        if self.kind in ("money", "percent"):
+        if self.kind in ("money", "percent", "count"):
             d["domain"] = self.domain
-            d["label"] = self.label
-            d["scope"] = {"occupation": self.occupation or "(page)", "qualifier": self.qualifier}
+            s = self.scope
+            occ = s.occupation
+            d["scope"] = {
+                "occupation": "(unknown)" if occ is None else ("(page)" if occ == self.page_key else occ),
+                "place": s.place, "level": s.level, "industry": s.industry, "other": s.other,
+            }
         if self.vintage is not None:
             d["vintage"] = self.vintage_text or str(self.vintage)
         if self.period:
             d["period"] = f"{self.period[0]}–{self.period[1]}"
         if self.kind == "period":
             d["forecast"] = self.forecast
+        if self.descriptor:
+            d["descriptor"] = self.descriptor[1]
+        if self.how:
+            d["how"] = dict(sorted(self.how.items()))
         return d
 
 

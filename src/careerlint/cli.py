@@ -298,27 +298,21 @@ def facts(page, fmt) -> int:
         click.echo(str(e) if str(e).startswith(page) else f"careerlint: error: {e}", err=True)
         return EXIT_ERROR
     from careerlint.document import parse_markdown
+    from careerlint.facts import describe, doc_occupation
     from careerlint.loader import is_markdown
 
     doc = parse_markdown(text, page) if is_markdown(page) else parse_html(text, page)
     claims = extract(doc, ruleset.registry)
     claims.sort(key=lambda c: (c.line, c.block, c.start))
     for c in claims:
-        anchor, nth = c.groups.get("anchor", (c.text, 0))
+        anchor, nth = c.anchor if c.anchor[0] else (c.text, 0)
         c.column = doc.column(c.line, anchor, nth)
     if fmt == "json":
-        sys.stdout.write(json.dumps({"version": 1, "claims": [c.to_dict() for c in claims]},
-                                    indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps({"version": 2, "page_occupation": doc_occupation(doc), "claims":
+                                     [c.to_dict() for c in claims]}, indent=2, ensure_ascii=False) + "\n")
     else:
         for c in claims:
-            d = c.to_dict()
-            extra = " ".join(f"{k}={d[k]}" for k in ("stat", "domain", "per", "bound", "vintage", "period",
-                                                      "source", "vkind") if d.get(k))
-            scope = d.get("scope")
-            sc = ""
-            if scope and (scope["occupation"] != "(page)" or scope["qualifier"]):
-                sc = f" scope={scope['occupation']}|{scope['qualifier']}"
-            click.echo(f"{page}:{c.line}:{c.column}: {c.kind} {c.text!r} {extra}{sc}")
+            click.echo(f"{page}:{c.line}:{c.column}: {describe(c)}")
     return EXIT_OK
 
 

@@ -42,5 +42,5 @@ class _SafeDict(dict):
 
 
 def _column(doc: Document, c: Claim) -> int:
-    anchor, nth = c.groups.get("anchor", (c.text, 0))
+    anchor, nth = c.anchor if c.anchor[0] else (c.text, 0)
     return doc.column(c.line, anchor, nth)

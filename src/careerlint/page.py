@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from careerlint import patterns as P
 from careerlint.claims import Claim
 from careerlint.document import Document
 from careerlint.sources import Registry
-
-_DATA_WORDS = re.compile(r"\b(?:data|statistics|estimates?|survey|figures?|according\s+to|as\s+of|source)\b", re.I)
 
 
 @dataclass
@@ -31,10 +26,9 @@ class Page:
 
     def __post_init__(self) -> None:
         self._by_sentence: dict[tuple, list[Claim]] = {}
-        self._sentence_index: dict[tuple, tuple] = {}
         for c in self.claims:
             self._by_block.setdefault(c.block, []).append(c)
-            self._by_sentence.setdefault(c.groups.get("sentence"), []).append(c)
+            self._by_sentence.setdefault((c.block, c.sentence), []).append(c)
 
     def family_of(self, c: Claim) -> str | None:
         """The family of sources a figure comes from; unsourced figures take the page's main one."""
@@ -52,44 +46,10 @@ class Page:
         return self._primary
 
     def figures(self, domain: str) -> list[Claim]:
-        return [c for c in self.claims if c.kind in ("money", "percent") and c.domain == domain]
+        return [c for c in self.claims if c.kind in ("money", "percent", "count") and c.domain == domain]
 
     def in_block(self, block: int) -> list[Claim]:
         return self._by_block.get(block, [])
-
-    def _sentence_claims(self, c: Claim, radius: int = 300) -> list[Claim]:
-        """Claims in the same sentence as ``c`` and within ``radius`` characters of it."""
-        key = c.groups.get("sentence")
-        index = self._sentence_index.get(key)
-        if index is None:
-            found = sorted(self._by_sentence.get(key, []), key=lambda o: o.start)
-            index = self._sentence_index[key] = ([o.start for o in found], found)
-        starts, found = index
-        return found[bisect_right(starts, c.start - radius - 1):bisect_right(starts, c.end + radius)]
-
-    def is_data_vintage(self, c: Claim) -> bool:
-        """A month-year that dates a statistic (not a page's publication date)."""
-        if c.vkind == "employment" or (c.vkind == "wage" and c.vintage_text[:1].isdigit()):
-            return True
-        if c.vkind != "wage":
-            return False
-        b = self.doc.blocks[c.block]
-        s0, s1 = c.groups["sentence_span"]
-        sentence = b.text[max(s0, c.start - 300):min(s1, c.end + 300)]
-        near = self._sentence_claims(c)
-        if any(o.kind == "money" and o.domain == "salary" for o in near):
-            return True
-        if any(o.kind == "source" for o in near):
-            return True
-        if P.SALARY_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
-            return True
-        if b.cell is not None and b.cell[0] >= 0:
-            # a year column of a wage table: the row's figures are what it dates
-            tid, r, _col = b.cell
-            for bid in self.doc.tables[tid].grid[r]:
-                if bid is not None and any(o.kind == "money" and o.domain == "salary" for o in self.in_block(bid)):
-                    return True
-        return False
 
     def in_current_history(self, c: Claim, oldest_ok: int) -> bool:
         """The vintage is one point of a series (table, list, sentence) whose newest point is current."""
@@ -115,8 +75,8 @@ class Page:
         return False
 
     def growth_for_period(self, period_claim: Claim) -> Claim | None:
-        for o in self._sentence_claims(period_claim):
-            if o.kind == "percent" and o.domain == "growth":
+        for o in self._by_sentence.get((period_claim.block, period_claim.sentence), ()):
+            if o.kind == "percent" and o.domain == "growth" and o.period == period_claim.period:
                 return o
         if self._growth_by_period is None:
             self._growth_by_period = {}

@@ -36,6 +36,12 @@ class Registry:
         parts = [re.escape(a) if a.isupper() else "(?i:" + re.escape(a) + ")" for a in alts] or ["(?!x)x"]
         return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
+    def pattern(self) -> re.Pattern:
+        """The pattern of every source name."""
+        if self._pattern is None:
+            self._pattern = self._compile()
+        return self._pattern
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, source id) of every source named in ``text``."""
         if self._pattern is None:

@@ -1,9 +1,11 @@
-"""Helpers shared by check kinds: comparing rounded figures, naming scopes."""
+"""Helpers shared by check kinds: comparing rounded figures, naming scopes, what may be compared."""
 
 from __future__ import annotations
 
 from careerlint.claims import Claim
 from careerlint.vocab import STAT_NAMES
+
+PERCENTILES = ("p10", "p25", "p75", "p90")
 
 
 def decimals_tolerance(c: Claim) -> float:
@@ -30,21 +32,37 @@ def stat_name(c: Claim) -> str:
     per = {"year": " annual", "hour": " hourly", "month": " monthly", "week": " weekly"}.get(c.per or "", "")
     if c.stat in ("median", "mean"):
         return f"{name}{per} wage"
+    if c.stat == "range":
+        return "salary range"
     return name
 
 
 def scope_text(c: Claim) -> str:
-    parts = []
-    if c.occupation:
-        parts.append(c.occupation)
-    if c.qualifier:
-        q = c.qualifier.split(":", 1)[-1].split(" #")[0]
-        parts.append(q)
-    return f" ({', '.join(parts)})" if parts else ""
+    return c.scope_text()
 
 
 def page_order(c: Claim) -> tuple:
     return (c.block, c.start)
+
+
+def scope_key(c: Claim) -> tuple | None:
+    """The key two claims must share to be compared, or None when whom a claim is about is unknown.
+    An occupation other than the page's is compared only within its own section: a chart's
+    "Financial clerks" (an occupation group) and a table's "Financial Clerks" (a profile) are not
+    known to be the same thing."""
+    s = c.scope
+    if not s.known:
+        return None
+    key = s.key()
+    if s.occupation not in (c.page_key, "all occupations"):
+        key = key + (("section", c.section),)
+    return key
+
+
+def is_value(c: Claim) -> bool:
+    """A figure that states the statistic itself: not a threshold ("over $100,000"), unless it is a
+    percentile stated the BLS way ("the lowest 10 percent earned less than $38,250")."""
+    return c.bound is None or c.stat in PERCENTILES
 
 
 def earliest_comparable(earlier: list[Claim], c: Claim, page) -> Claim | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._util import earliest_comparable, page_order, same_rate, scope_text
+from careerlint.checks._util import earliest_comparable, page_order, same_rate, scope_key
 from careerlint.claims import period_text
 
 KIND = "conflicting-growth"
@@ -13,9 +13,10 @@ OPTIONS: dict = {}
 def check(page, rule):
     seen: dict[tuple, list] = {}
     for c in sorted(page.figures("growth"), key=page_order):
-        if c.period is None or c.value is None or c.is_range:
+        skey = scope_key(c)
+        if c.period is None or c.value is None or c.is_range or c.kind != "percent" or skey is None:
             continue
-        key = (c.occupation, c.qualifier, c.period)
+        key = (skey, c.period)
         group = seen.setdefault(key, [])
         earlier = earliest_comparable(group, c, page)
         if earlier is None:
@@ -23,4 +24,4 @@ def check(page, rule):
             continue
         if not same_rate(c, earlier):
             yield Hit(c, dict(value=c.display(), other=earlier.display(), other_line=earlier.line,
-                              period=period_text(c.period), scope=scope_text(c)), [earlier])
+                              period=period_text(c.period), scope=c.scope_text()), [earlier])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._util import page_order, stat_name
+from careerlint.checks._util import page_order, scope_key, stat_name
 
 KIND = "figure-outside-range"
 OPTIONS: dict = {}
@@ -11,11 +11,12 @@ OPTIONS: dict = {}
 
 def check(page, rule):
     figures = sorted(page.figures("salary"), key=page_order)
-    ranges = [c for c in figures if c.is_range and c.stat == "range" and c.high is not None]
-    points = [c for c in figures if c.stat in ("median", "mean") and not c.is_range and c.bound is None]
+    ranges = [c for c in figures if c.is_range and c.stat == "range" and c.high is not None and scope_key(c)]
+    points = [c for c in figures if c.stat in ("median", "mean") and not c.is_range and c.bound is None
+              and scope_key(c)]
     for p in points:
         for r in ranges:
-            if (r.occupation, r.qualifier, r.currency, r.per) != (p.occupation, p.qualifier, p.currency, p.per):
+            if (scope_key(r), r.currency, r.per) != (scope_key(p), p.currency, p.per):
                 continue
             if r.vintage is not None and p.vintage is not None and r.vintage != p.vintage:
                 continue

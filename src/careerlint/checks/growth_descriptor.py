@@ -35,7 +35,7 @@ def _band_text(band: dict) -> str:
 def check(page, rule):
     scales = rule.options.get("scales") or {}
     for c in page.figures("growth"):
-        desc = c.groups.get("descriptor")
+        desc = c.descriptor
         if desc is None or c.period is None or c.value is None:
             continue
         bands = scales.get(period_text(c.period)) or scales.get(f"{c.period[0]}-{c.period[1]}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from careerlint.checks import Hit
-from careerlint.checks._util import page_order, scope_text, stat_name
+from careerlint.checks._util import is_value, page_order, scope_key, stat_name
 from careerlint.claims import period_text
 
 KIND = "mixed-vintage"
@@ -14,12 +14,11 @@ _STATS = ("p10", "p25", "median", "mean", "p75", "p90")
 
 
 def _container(c) -> tuple:
-    g = c.groups
-    if g.get("row") is not None:
-        return ("table", g["row"][0])
-    if g.get("list") is not None:
-        return ("list", g["list"])
-    return ("block", g["block"])
+    if c.table is not None:
+        return ("table", c.table)
+    if c.group and c.group[0] == "list":
+        return ("list", c.group[1])
+    return ("block", c.block)
 
 
 def _when(c):
@@ -54,10 +53,10 @@ def _place(page, c) -> tuple:
 
 def check(page, rule):
     wages = [c for c in page.figures("salary") if c.stat in _STATS and c.vintage is not None
-             and not c.is_range and c.per is not None]
-    growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None]
-    for figures, key_of in ((wages, lambda c: (c.stat, c.occupation, c.qualifier, c.currency, c.per)),
-                            (growth, lambda c: ("growth", c.occupation, c.qualifier))):
+             and not c.is_range and c.per is not None and scope_key(c) and is_value(c)]
+    growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None and scope_key(c)]
+    for figures, key_of in ((wages, lambda c: (c.stat, scope_key(c), c.currency, c.per)),
+                            (growth, lambda c: ("growth", scope_key(c)))):
         history = _history(page, figures)
         # per statistic and scope: the first claim of each (vintage, source family)
         groups: dict[tuple, dict] = defaultdict(dict)
@@ -76,4 +75,4 @@ def check(page, rule):
             else:
                 what, here, there = "growth rate", period_text(c.period), period_text(earlier.period)
             yield Hit(c, dict(stat=what, value=c.display(), here=here, other=earlier.display(), there=there,
-                              other_line=earlier.line, scope=scope_text(c)), [earlier])
+                              other_line=earlier.line, scope=c.scope_text()), [earlier])

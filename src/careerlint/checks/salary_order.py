@@ -5,22 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from careerlint.checks import Hit
-from careerlint.checks._util import page_order, stat_name
+from careerlint.checks._util import is_value, page_order, stat_name
 from careerlint.vocab import STAT_RANK
 
 KIND = "salary-order"
 OPTIONS: dict = {}
-
-
-def _group(c) -> tuple:
-    g = c.groups
-    if g.get("row") is not None:
-        return ("row", g["row"])
-    if g.get("card") is not None:
-        return ("card", g["card"])
-    if g.get("list") is not None:
-        return ("list", g["list"])
-    return ("block", g["block"])
 
 
 def check(page, rule):
@@ -34,8 +23,8 @@ def check(page, rule):
             yield Hit(c, dict(low_stat="its low end", low=lo, high_stat="the range's high end", high=hi,
                               where="", other_line=c.line))
             continue
-        if c.stat in STAT_RANK and not c.is_range:
-            groups[(_group(c), c.occupation, c.qualifier, c.currency, c.per, c.vintage)].append(c)
+        if c.stat in STAT_RANK and not c.is_range and is_value(c):
+            groups[(c.group, c.scope.key(), c.currency, c.per, c.vintage)].append(c)
     for members in groups.values():
         if len(members) < 2:
             continue

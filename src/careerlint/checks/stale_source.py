@@ -15,7 +15,7 @@ def check(page, rule):
     override = rule.options.get("max-age-years")
     only = set(rule.options.get("sources") or [])  # limit the rule to these source ids (or families)
     for c in page.claims:
-        if c.kind == "vintage" and page.is_data_vintage(c) and not c.disclosed:
+        if c.kind == "vintage" and not c.disclosed:
             ref = c.vintage
             vintage = c.vintage_text
             what = "wage data" if c.vkind == "wage" else "employment data"

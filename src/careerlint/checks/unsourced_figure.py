@@ -10,10 +10,10 @@ OPTIONS: dict = {}
 
 
 def check(page, rule):
-    if any(c.kind == "source" or (c.kind == "vintage" and page.is_data_vintage(c)) for c in page.claims):
+    if any(c.kind in ("source", "vintage") for c in page.claims):
         return
-    figures = [c for c in page.figures("salary") if c.stat is not None]
-    figures += [c for c in page.figures("growth") if c.period is None]
+    figures = [c for c in page.figures("salary") if c.stat not in (None, "none")]
+    figures += [c for c in page.figures("growth") if c.period is None and c.kind == "percent"]
     for c in sorted(figures, key=page_order):
         what = "growth rate" if c.domain == "growth" else stat_name(c)
         yield Hit(c, dict(stat=what, value=c.display()))

@@ -5,19 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from careerlint.checks import Hit
-from careerlint.checks._util import page_order, stat_name
+from careerlint.checks._util import is_value, page_order, stat_name
 
 KIND = "wage-conversion"
 OPTIONS = {"hours-per-year": 2080, "tolerance-percent": 1.0}
-
-
-def _group(c) -> tuple:
-    g = c.groups
-    if g.get("row") is not None:
-        return ("row", g["row"])
-    if g.get("card") is not None:
-        return ("card", g["card"])
-    return ("block", g["block"])
 
 
 def check(page, rule):
@@ -26,14 +17,20 @@ def check(page, rule):
     factor = {"hour": hours, "month": 12.0, "week": 52.0}
     groups: dict[tuple, list] = defaultdict(list)
     for c in sorted(page.figures("salary"), key=page_order):
-        if c.per is None or c.value is None or c.bound == "lt":
+        if c.per is None or c.value is None or c.stat is None or c.stat == "none" or not is_value(c):
             continue
-        groups[(_group(c), c.stat, c.occupation, c.qualifier, c.currency, c.vintage, c.is_range)].append(c)
+        if (c.per == "hour" and c.value > 300) or (c.per == "year" and c.value < 5000):
+            continue  # "$180,000 an hour" is a misreading (or a typo figure-limit finds), not a conversion
+        unit = c.group if c.group and c.group[0] != "list" else ("block", c.block)
+        groups[(unit, c.stat, c.scope.key(), c.currency, c.vintage, c.is_range)].append(c)
     for members in groups.values():
         annual = [c for c in members if c.per == "year"]
         other = [c for c in members if c.per in factor]
         for o in other:
             for a in annual:
+                if (o.twin is not None and o.twin is not a and o.twin.per == "year") or \
+                        (a.twin is not None and a.twin is not o and a.twin.per in factor):
+                    continue  # each restates another figure: that pair is the one to compare
                 pairs = [(o.value, a.value)]
                 if o.is_range and a.is_range and o.high is not None and a.high is not None:
                     pairs.append((o.high, a.high))

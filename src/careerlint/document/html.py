@@ -301,7 +301,7 @@ class _Walker:
                 self._flush_top()
                 self._open(tag)
                 return "caption"
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or (tag == "a" and _is_card_link(el)):
             self._flush_top()
             self._open(tag)
             return "block"
@@ -387,6 +387,18 @@ def _is_layout_cell(el) -> bool:
         if tag == "p":
             paragraphs += 1
             if paragraphs > 1:
+                return True
+    return False
+
+
+def _is_card_link(el) -> bool:
+    """A link laid out as a card ("<a class=card><span>Electrician</span><span>$62,350</span>..."):
+    two or more child elements make it a unit of its own, as a browser's CSS would show it."""
+    n = 0
+    for child in el:
+        if isinstance(child.tag, str):
+            n += 1
+            if n >= 2:
                 return True
     return False
 

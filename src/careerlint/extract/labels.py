@@ -1,0 +1,163 @@
+"""What a short text says about the figures it labels or introduces: a card label, a definition
+term, a row or column header, a caption, a list intro, a heading, the noun phrase a figure is for.
+
+"Median annual wage (BLS 2023)" names a statistic, a unit and a source; "Senior roles" a level;
+"California" a place; "Total, all occupations" the population; "Bus drivers, school" an
+occupation (what is left when every cue word is taken out). Results are memoised per text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from careerlint.extract import grammar as G
+from careerlint.extract.lexicon import Lexicon, statistic_at
+
+_CUT = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?|\b(?:19|20)\d\d\b|[:;|/•·–—\-_*#>\[\]{}\"“”!?()&+=,.]")
+_SPACES = re.compile(r"\s+")
+_PAREN_OR_DIGITS = re.compile(r"\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?")
+# "Median annual wage for", "Pay of", "Top 10% among": the statistic that leads a label naming people
+_LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
+# emoji and pictographs that decorate headings: "💰 Salary Range"
+_SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
+_PERSONISH = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|ents?|mechanics?|medics?|ives?|ees?|nurses?|aides?|hands?|"
+                        r"smiths?|wrights?|men|women|staff|crew|cooks?|chefs?|guards?|clerks?|drivers?|"
+                        r"pilots?|agents?|officers?|therapists?|hygienists?|technicians?|techs?|"
+                        r"assistants?|specialists?|analysts?|engineers?|developers?|scientists?|"
+                        r"architects?|designers?|writers?|managers?|directors?|coordinators?|"
+                        r"administrators?|associates?|practitioners?|paramedics?|emts?|rns?|lpns?|cnas?)$", re.I)
+_NOT_PEOPLE = re.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quarters?|orders?|letters?|centers?|"
+                         r"careers?|papers?|matters?|members?|parameters?|filters?|headers?|footers?|answers?|"
+                         r"chapters?|covers?|layers?|tiers?|offers?|hours?|years?|sectors?|factors?|errors?|"
+                         r"indicators?|monitors?|contents?|components?|requirements?|assessments?|investments?|"
+                         r"payments?|placements?|departments?|environments?|segments?|elements?|events?|"
+                         r"students?|patients?|clients?|residents?|parents?|agents?|employers?|companies|"
+                         r"amounts?|accounts?|percents?|points?|assistants?\s+to)")
+_GENERIC_ONE = frozenset({"worker", "employee", "professional", "people", "staff", "person", "individual",
+                          "role", "position", "job", "occupation", "career", "field", "industry", "them", "us",
+                          "everyone", "anyone", "you", "candidate", "graduate", "student", "hire"})
+
+
+@dataclass(slots=True)
+class Meaning:
+    stat: str | None = None
+    per: str | None = None
+    domain: str | None = None
+    occupation: str | None = None     # the words left that name whom the figures are for
+    place: str | None = None
+    level: str | None = None
+    industry: str | None = None
+    population: str | None = None
+    growth_not: bool = False          # "Pay change (%)": a percentage that is not employment growth
+    not_statistic: bool = False       # "Sign-on bonus", "Overtime"
+
+
+class Labels:
+    def __init__(self, lex: Lexicon, source_names: re.Pattern | None, page_name: str = "") -> None:
+        self.lex = lex
+        self.sources = source_names
+        # the page's occupation is taken out before levels and industries are read: "Logging Workers"
+        # names no industry, "Senior Living Administrators" no level
+        self.page_name = re.compile(re.escape(page_name), re.I) if page_name else None
+        self._memo: dict[str, Meaning] = {}
+        self.place_re = re.compile(f"(?:{lex.cues['us_states']}|{lex.cues['countries']})", re.I)
+
+    def meaning(self, text: str) -> Meaning:
+        m = self._memo.get(text)
+        if m is None:
+            m = self._memo[text] = self._read(text)
+        return m
+
+    def _read(self, text: str) -> Meaning:
+        lex = self.lex
+        t = _SYMBOLS.sub(" ", " ".join(text.split()))
+        out = Meaning()
+        hit = lex.stat_any.search(t)
+        if hit:
+            out.stat = statistic_at(lex, hit)
+        for name, pat in lex.per:
+            if pat.search(t):
+                out.per = name
+                break
+        for name, pat in lex.domains:
+            if pat.search(t):
+                out.domain = name
+                break
+        out.growth_not = bool(lex.growth_not.search(t))
+        out.occupation = self.residue(t)
+        out.not_statistic = bool(lex.not_statistic_before.search(t)) and out.stat is None
+        if lex.all_population.search(t):
+            out.population = "all occupations"
+        if self.page_name is not None:
+            t = self.page_name.sub(" ", t)
+        p = self.place_re.search(t)
+        if p:
+            out.place = " ".join(p.group(0).lower().split())
+        lv = lex.levels.search(t)
+        if lv:
+            out.level = " ".join(lv.group(0).lower().split())
+        ind = lex.industries.search(t)
+        if ind:
+            out.industry = " ".join(ind.group(0).lower().split())
+        return out
+
+    def residue(self, text: str) -> str | None:
+        """The words of ``text`` that are no cue word, source, year, figure or topic: an occupation's name.
+        A label that ends in a group of people keeps its words ("Data scientists", "Compensation and
+        benefits managers"), less a statistic that leads it ("Median pay for dental hygienists")."""
+        lex = self.lex
+        t = _SYMBOLS.sub(" ", text)
+        name = _PAREN_OR_DIGITS.sub(" ", t.rsplit(":", 1)[-1]).strip(" ,.;|–—-*")
+        if name and self.is_personish(name) and len(name.split()) <= 10:
+            lead = _LEADING_CUE.match(name)
+            if lead and (lex.stat_any.search(lead.group(0)) or lex.domains_all.search(lead.group(0))):
+                name = name[lead.end():]
+            name = G.LEADING_FILLER.sub("", name).strip(" ,")
+            words = name.split()
+            while len(words) > 1 and lex.levels.fullmatch(words[0]) and self.is_personish(" ".join(words[1:])):
+                words = words[1:]  # "Junior Medical Billing Specialist": the level is not part of the name
+            if words and not lex.stat_any.search(" ".join(words).split(",")[0].split()[-1]):
+                return " ".join(words)
+        for pat in (lex.descriptors_all, lex.stat_any, lex.all_population, self.place_re, lex.national,
+                    lex.industries, lex.domains_all, lex.per_all, lex.not_statistic_before, lex.topic_words):
+            t = pat.sub(" ", t)
+        if self.sources is not None:
+            t = self.sources.sub(" ", t)
+        t = _CUT.sub(" ", t)
+        words = [w for w in _SPACES.split(t.strip()) if w]
+        if not words or len(words) > 8:
+            return None  # nothing left, or a sentence rather than a name
+        # "Senior roles": a level and a generic word name no occupation; "Junior Medical Billing
+        # Specialist": the level is not part of the occupation's name
+        while len(words) > 1 and lex.levels.fullmatch(words[0]):
+            words = words[1:]
+        content = [w for w in words if not lex.levels.fullmatch(w)]
+        if all(G.occupation_key(w) in _GENERIC_ONE or not G.occupation_key(w) for w in content):
+            return None
+        return " ".join(words)
+
+    def qualifier(self, text: str) -> str:
+        """The words of a column header in parentheses that are not a unit, year or source:
+        "Median wage (cost-of-living adjusted)" -> "cost-of-living adjusted"."""
+        out = []
+        for inner in re.findall(r"\(([^()]{2,60})\)", text):
+            t = inner
+            for pat in (self.lex.per_all, self.lex.stat_any, self.lex.national):
+                t = pat.sub(" ", t)
+            if self.sources is not None:
+                t = self.sources.sub(" ", t)
+            t = re.sub(r"\b(?:19|20)\d\d\b|[\d$%.,;:–—-]|\b(?:may|usd|data|est|estimated|projected|median|mean)\b",
+                       " ", t, flags=re.I)
+            words = t.split()
+            if words and not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 6):
+                out.append(" ".join(w.lower() for w in words))
+        return " ".join(out)
+
+    def is_personish(self, name: str) -> bool:
+        """Whether a noun phrase ends like a group of people ("nurses", "bus drivers, school")."""
+        head = re.split(r",", name.strip())[0].split()
+        if not head or not _PERSONISH.search(head[-1]):
+            return False
+        # "Key Facts & Statistics", "Other", "Percentiles": words that end like people but are not
+        return not (self.lex.topic_words.fullmatch(head[-1]) or _NOT_PEOPLE.fullmatch(head[-1]))

@@ -1,0 +1,18 @@
+"""The bundled phrasings (rules/phrasings.yaml), compiled on first use and shared."""
+
+from __future__ import annotations
+
+from careerlint.extract.phrasings import Phrasing, compile_phrasings
+
+_STORE: list[list[Phrasing]] = []
+
+
+def phrasings() -> list[Phrasing]:
+    if not _STORE:
+        from careerlint import yamlfile
+        from careerlint.extract.lexicon import lexicon
+        from careerlint.resources import rules_dir
+
+        path = rules_dir() / "phrasings.yaml"
+        _STORE.append(compile_phrasings(dict(yamlfile.load(path)), lexicon().cues, str(path)))
+    return _STORE[0]

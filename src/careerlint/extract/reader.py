@@ -1,0 +1,321 @@
+"""Reading a Document: mentions per block, sentences with their phrasings and subjects, then claims.
+
+This module holds the page-wide state (the page's occupation, the structure, the lexicon and the
+phrasings) and walks the page once; what each figure means is decided in ``resolve``, which vintages
+and periods are citations in ``citations``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from careerlint.claims import Claim
+from careerlint.document import Block, Document
+from careerlint.extract import grammar as G
+from careerlint.extract.labels import Labels
+from careerlint.extract.lexicon import Lexicon, lexicon, statistic_at
+from careerlint.extract.mentions import Mention, lex
+from careerlint.extract.phrasings import MARK_CLOSE, MARK_OPEN, MASK, Reading, read
+from careerlint.extract.units import Structure
+from careerlint.sources import Registry
+
+FIGURES = ("money", "percent", "count")
+# "..., which includes medical billing roles", "(including medical billers)"
+_INCLUDES = re.compile(r"\s*(?:,\s*(?:which|that|who)\s+(?:includes?|covers?|encompass(?:es)?)|\(\s*(?:including|incl\.?)"
+                       r"|,\s*including)\s+(?P<np>[A-Za-z][\w '’&/-]{2,60}?)(?=[,.;)]|\s+(?:from|in|and\s+is)\b|$)",
+                       re.I)
+WINDOW = 300  # characters of a sentence read on each side of a figure
+_DIGIT = re.compile(r"\d")
+# words that end a subject: "The BLS does not track ..." has no subject naming people before "does"
+_FUNCTION_WORD = re.compile(r"(?i:do|does|did|not|no|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
+                            r"should|may|might|must|than|that|which|who|whom|what|when|where|how|why|to|of|if|as|at|"
+                            r"by|with|from|on|into|about|earn\w*|make\w*|made|get|gets|got|take\w*|took)")
+# a verb right after a subject: "Electricians install", "Nurses work", "Hygienists cleaned"
+_VERBISH = re.compile(r"(?i:[a-z]+ed|install|work|need|help|perform|use|repair|design|build|diagnose|treat|care|"
+                      r"provide|keep|manage|write|test|maintain|operate|drive|prepare|spend|often|usually|typically|"
+                      r"also|generally|still|now|must|tend|start|begin|enjoy|face|see|report|say|handle|assist|"
+                      r"clean|examine|check|run|lead|oversee|supervise|teach|review|analyze|plan|serve)")
+# a sentence's first words, parentheses left out: "Nurse practitioners (NPs) have" -> Nurse, practitioners, have
+_LEAD_WORDS = re.compile(r"(?<![(\w])[A-Za-z][\w'’&/.-]*(?![^(]*\))")
+
+
+@dataclass(slots=True)
+class Sent:
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+    mentions: list[int] = field(default_factory=list)       # indexes into the block's mentions
+    readings: list[Reading] = field(default_factory=list)
+    subject: tuple[str, str] | None = None   # (occupation key, step) stated in this sentence
+    carried: tuple[str, str] | None = None   # (occupation key, step) from an earlier sentence of the paragraph
+    carried_vintage: Mention | None = None   # the single vintage of that earlier sentence
+    carried_place: str | None = None         # a place an earlier sentence was about ("New York drops ...")
+    lead: tuple[str, str] | None = None      # what the sentence's first words are: ("person", key), ("place", p)
+
+
+def _head_noun(phrase: str) -> str:
+    """The last word of a noun phrase's first part: "taxi drivers, shuttle drivers" -> "drivers"."""
+    words = phrase.split(",")[0].split()
+    return words[-1] if words else ""
+
+
+class Reader:
+    def __init__(self, doc: Document, registry: Registry) -> None:
+        from careerlint.extract.phrasings_store import phrasings
+
+        self.doc = doc
+        self.reg = registry
+        self.lex: Lexicon = lexicon()
+        self.phrasings = phrasings()
+        self.noise = frozenset(self.lex.data.get("occupation_noise") or ())
+        name, how = G.page_occupation(doc.h1, doc.title, doc.meta)
+        self.page_place = ""
+        places = re.compile(f"(?:{self.lex.cues['us_states']}|{self.lex.cues['countries']})", re.I)
+        p = places.search(name) if how != "declared" else None
+        if p:  # "Electrician Salary in Ohio": the page's place, and its occupation without it
+            self.page_place = " ".join(p.group(0).lower().split())
+            name = re.sub(r"\s*\b(?:in|for|across)\s*$", "", name[:p.start()]).strip(" ,:–—-") + " " + name[p.end():]
+            name = G.page_occupation(name, "", {})[0] or name.strip()
+        self.page_name, self.page_how = name.strip(), how
+        self.page_key = self.key(self.page_name) if self.page_name else ""
+        self.mentions: dict[int, list[Mention]] = {}
+        self.sents: dict[int, list[Sent]] = {}
+        self._src: dict[int, list[tuple[int, int, str]]] = {}
+        self.labels = Labels(self.lex, registry.pattern(), name)
+        self.structure: Structure | None = None
+        self.claims: list[Claim] = []
+        self.figures: list[Claim] = []
+        self.by_mention: dict[tuple[int, int], Claim] = {}   # (block, mention index) -> figure claim
+        self.used_years: set[tuple[int, int]] = set()        # bare years some figure took as its vintage
+
+    def key(self, name: str) -> str:
+        return G.occupation_key(name, self.noise)
+
+    def sources_in(self, bid: int) -> list[tuple[int, int, str]]:
+        """Source names in a block: (start, end, source id); memoised, read only when asked."""
+        found = self._src.get(bid)
+        if found is None:
+            text = self.doc.blocks[bid].text
+            found = self._src[bid] = self.reg.find(text) if text else []
+        return found
+
+    # ------------------------------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        from careerlint.extract import citations, resolve
+
+        lx = self.lex
+        before, after = lx.percentile_group_before, lx.percentile_group_after
+        for b in self.doc.blocks:
+            if _DIGIT.search(b.text):
+                ms = lex(b.text, before, after)
+                if ms:
+                    self.mentions[b.id] = ms
+        values = {bid for bid, ms in self.mentions.items()
+                  if any(m.kind in FIGURES and not m.group for m in ms)}
+        self.structure = Structure(self.doc, values, lambda bid: bool(self.sources_in(bid)))
+        for bid in self.mentions:
+            self._read_sentences(self.doc.blocks[bid])
+        resolver = resolve.Resolver(self)
+        for bid, ms in self.mentions.items():
+            b = self.doc.blocks[bid]
+            for i, m in enumerate(ms):
+                if m.kind in FIGURES and not m.group:
+                    c = resolver.figure(b, i, m)
+                    if c is not None:
+                        self.figures.append(c)
+                        self.by_mention[(bid, i)] = c
+        resolver.settle_page_default(self.figures)
+        self.claims.extend(self.figures)
+        self.claims.extend(citations.read(self, resolver))
+        self.claims.sort(key=lambda c: (c.block, c.start, c.kind))
+        return self.claims
+
+    # -- sentences -------------------------------------------------------------------------------
+    def _read_sentences(self, b: Block) -> None:
+        text = b.text
+        ms = self.mentions[b.id]
+        sents = [Sent(s0, s1, G.clauses(text, s0, s1)) for s0, s1 in G.split_sentences(text)]
+        spans = [(s.start, s.end) for s in sents]
+        for i, m in enumerate(ms):
+            sents[G.index_of(spans, m.start)].mentions.append(i)
+        carried: tuple[str, str] | None = None
+        carried_vintage: Mention | None = None
+        carried_place: str | None = None
+        prev = self.sents.get(b.id - 1)
+        if prev and self.doc.blocks[b.id - 1].section == b.section:
+            # only a sentence led by a pronoun ("They earn ...") reaches back into the paragraph before
+            last = prev[-1]
+            inherited = (last.subject and (last.subject[0], "carried")) or last.carried
+        else:
+            inherited = None
+        for k, s in enumerate(sents):
+            s.lead = self._lead(text[s.start:s.end])
+            if k == 0 and inherited and s.lead and s.lead[0] == "pronoun":
+                carried = inherited
+            if any(ms[i].kind in FIGURES for i in s.mentions):
+                s.readings = self._phrasings(text, ms, s)
+                s.subject = self._subject(text, ms, s)
+            s.carried, s.carried_vintage, s.carried_place = carried, carried_vintage, carried_place
+            if s.subject is not None:
+                carried = (s.subject[0], "carried")
+                vint = [ms[i] for i in s.mentions if ms[i].kind == "vintage"]
+                carried_vintage = vint[0] if len({(v.year, v.month) for v in vint}) == 1 else None
+            elif s.lead is not None and s.lead[0] == "person":
+                carried = (s.lead[1], "carried")
+                carried_vintage = None
+            if s.lead is not None and s.lead[0] == "place":
+                carried_place = s.lead[1]
+        self.sents[b.id] = sents
+
+    def _lead(self, sentence: str) -> tuple[str, str] | None:
+        """What a sentence's first words name: a group of people ("Nurse practitioners (NPs) have"),
+        a place ("New York drops"), or a pronoun ("They earn")."""
+        words = _LEAD_WORDS.findall(sentence[:120])
+        if not words:
+            return None
+        if words[0].lower() in ("their", "its", "it", "they", "these", "those", "such"):
+            return ("pronoun", words[0].lower())
+        if G.is_pronoun(words[0]):
+            return None
+        cut = next((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), len(words))
+        for n in range(min(cut, 6), 0, -1):
+            phrase = " ".join(words[:n])
+            if self.labels.place_re.fullmatch(phrase):
+                return ("place", " ".join(phrase.lower().split()))
+            nxt = words[n] if n < len(words) else ""
+            if nxt and not (_FUNCTION_WORD.fullmatch(nxt) or _VERBISH.fullmatch(nxt)):
+                continue  # "Associate degree programs": the phrase goes on; a shorter one is not the subject
+            if self.labels.is_personish(phrase):
+                key = self.occupation_key_of(phrase)
+                if key is not None and key != "all occupations":
+                    return ("person", key)
+                return None
+        return None
+
+    def _phrasings(self, text: str, ms: list[Mention], s: Sent) -> list[Reading]:
+        a, z = s.start, s.end
+        if z - a > 4 * WINDOW:  # a run-on "sentence": phrasings only ever describe a short one
+            return []
+        parts = []
+        pos = a
+        for i in s.mentions:
+            m = ms[i]
+            parts.append(text[pos:m.start])
+            parts.append(f"{MARK_OPEN}{MASK[m.kind]}{i}{MARK_CLOSE}")
+            pos = m.end
+        parts.append(text[pos:z])
+        masked = "".join(parts)
+        lx = self.lex
+
+        def stat_of(words: str) -> str | None:
+            hit = lx.stat_any.search(words)
+            return statistic_at(lx, hit) if hit else None
+
+        def per_of(words: str) -> str | None:
+            for name, pat in lx.per:
+                if pat.search(words):
+                    return name
+            return None
+
+        growth_not = lx.growth_not
+        return [r for r in read(self.phrasings, masked, text[a:z].lower(), stat_of, per_of)
+                if not (r.occupation and growth_not.fullmatch(_head_noun(r.occupation)))]  # "Wages are expected to"
+
+    def _subject(self, text: str, ms: list[Mention], s: Sent) -> tuple[str, str] | None:
+        """The occupation (key) a sentence states as the subject of its figures, if any."""
+        sentence = text[s.start:s.end]
+        first_i = next((i for i in s.mentions if ms[i].kind in FIGURES and not ms[i].group), None)
+        if first_i is None:
+            return None
+        first = ms[first_i]
+        for r in s.readings:  # a phrasing about the sentence's first figure names its subject
+            key = self.occupation_key_of(r.occupation, sentence) if r.occupation and first_i in r.figures else None
+            if key is not None:
+                return key, f"phrasing:{r.phrasing.id}"
+        head = text[max(s.start, first.start - WINDOW):first.start]
+        for found in (G.of_occupation(head), G.subject_of(head)):
+            if found is not None:
+                key = self.occupation_key_of(found[0], sentence)
+                if key is not None:
+                    return key, "clause"
+        return None
+
+    def occupation_key_of(self, phrase: str, context: str = "") -> str | None:
+        """The occupation key a noun phrase names, or None. "a billing specialist" on a page about
+        medical billing specialists, and "medical records specialists, which includes medical
+        billing roles", are the page's own occupation."""
+        name = self.occupation_name(phrase)
+        if name is None or name == "all occupations":
+            return name
+        key = self.key(name)
+        if not self.page_key or key == self.page_key:
+            return key
+        page_words = set(self.page_key.split())
+        if re.match(r"\s*(?:a|an)\s", phrase, re.I) and set(key.split()) <= page_words:
+            return self.page_key
+        head = self.page_name.split()
+        if head and key == self.key(head[-1]) and not re.search(r",|\band\b|&|/", self.page_name):
+            return self.page_key  # "hygienists" on a page about dental hygienists (not "astronomers" on
+            #                       a page about physicists and astronomers)
+        if context:
+            at = context.lower().find(phrase.strip().lower())
+            if at >= 0:
+                inc = _INCLUDES.match(context, at + len(phrase.strip()))
+                if inc and set(self.key(inc.group("np")).split()) <= page_words:
+                    return self.page_key
+        return key
+
+    def occupation_name(self, phrase: str) -> str | None:
+        """The occupation a noun phrase names ("Most electricians" -> "electricians"), or None for a
+        pronoun, a percentile group, all occupations, a place or level only."""
+        p = G.LEADING_FILLER.sub("", phrase.strip(" ,.:;")).strip(" ,.:;")
+        if not p or G.is_pronoun(p) or _DIGIT.search(p):
+            return None
+        lx = self.lex
+        if lx.all_population.search(p):
+            return "all occupations"
+        lvl = lx.levels.match(p)
+        if lvl and p[lvl.end():].strip(" ,"):
+            p = p[lvl.end():].strip(" ,")
+        p = self.labels.place_re.sub(" ", re.sub(r"\s+in\s+.*$", "", p)).strip(" ,")
+        if not p or G.is_pronoun(p):
+            return None
+        if len(p.split()) > 12 or not self.labels.residue(p):
+            return None
+        return p
+
+    def sources_in_span(self, bid: int, a: int, b: int) -> list[tuple[int, int, str]]:
+        found = self.sources_in(bid)
+        i = bisect_left(found, (a - 200, -1, ""))  # no source name is longer than 200 characters
+        out = []
+        while i < len(found) and found[i][0] < b:
+            if found[i][1] > a:
+                out.append(found[i])
+            i += 1
+        return out
+
+    def section_source(self, section: int) -> str | None:
+        """The source named by a "Source: ..." line in a section (memoised per section)."""
+        memo = self.__dict__.setdefault("_section_sources", {})
+        if section in memo:
+            return memo[section]
+        from careerlint.extract.units import SOURCE_LINE
+
+        found = None
+        blocks = self.doc.blocks
+        start = section + 1 if section >= 0 else 0
+        for bid in range(start, min(len(blocks), start + 400)):
+            ob = blocks[bid]
+            if ob.section != section:
+                if bid > start:
+                    break
+                continue
+            if SOURCE_LINE.match(ob.text):
+                srcs = self.sources_in(bid)
+                if srcs:
+                    found = srcs[0][2]
+                    break
+        memo[section] = found
+        return found

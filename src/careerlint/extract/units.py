@@ -1,0 +1,304 @@
+"""Where a figure sits: its card, key-value table, table cell with row and column headers, definition
+term, list item, list or table intro, source line, and section headings.
+
+A card is the smallest element that holds a value and its label, whichever comes first: in a
+grid of stat cards each value takes the label of its own card, never its neighbour's. A two-column
+table whose first column names statistics is a card too. Nothing here reads cue words: a unit
+only says which texts are near a figure, and in which role (``Unit.labels``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from careerlint.document import Block, Document
+
+_CARD_MAX_BLOCKS = 12
+_CARD_MAX_CHARS = 700
+_LABEL_MAX_CHARS = 100
+# containers that are page structure, never a card
+_NOT_CARD = frozenset({"html", "body", "main", "article", "section", "table", "tbody", "thead", "tfoot", "tr",
+                       "form", "nav", "header", "footer", "aside", "ul", "ol", "dl", "details"})
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# a line that cites the data under a table or chart: "Source: BLS, OEWS May 2024", "Note: ..."
+SOURCE_LINE = re.compile(r"^\s*(?:sources?|data\s+sources?|notes?)\s*:", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class Unit:
+    """What the structure around one block says: labels and carrier blocks in the order steps read them."""
+
+    labels: list[tuple[str, str]] = field(default_factory=list)    # (step, text): card-label, dt, row-header,
+    #                                                                 column-header, caption, intro, heading
+    carriers: list[tuple[str, int]] = field(default_factory=list)  # (step, block id): vintages/sources there apply
+    group: tuple | None = None     # the unit whose figures are ordered together: card, table row, list, block
+    table: int | None = None
+    row: int | None = None
+    table_kind: str = ""           # key-value | grid | period-rows
+    list_key: int | None = None
+    card: int | None = None
+
+
+class Structure:
+    """Units for the blocks of one document, computed on demand and kept."""
+
+    def __init__(self, doc: Document, value_blocks: set[int], source_blocks) -> None:
+        self.doc = doc
+        self.values = value_blocks           # blocks that hold a money or percent figure
+        self.is_source_block = source_blocks  # callable: block id -> bool (names a source)
+        self._units: dict[int, Unit] = {}
+        self._elem: dict[int, list[int]] = {}
+        self._chars: dict[int, int] = {}
+        self._tables: dict[int, dict] = {}
+        self._parents: dict[int, int] = {}
+        for b in doc.blocks:
+            for k in b.ancestors:
+                lst = self._elem.setdefault(k, [])
+                if len(lst) <= _CARD_MAX_BLOCKS:
+                    lst.append(b.id)
+                self._chars[k] = self._chars.get(k, 0) + len(b.text)
+        last: dict[int, int] = {}
+        for b in doc.blocks:  # the heading each heading sits under
+            lvl = HEADINGS.get(b.tag)
+            if lvl:
+                parent = max((bid for l, bid in last.items() if l < lvl), default=-1)
+                self._parents[b.id] = parent
+                last = {l: bid for l, bid in last.items() if l < lvl}
+                last[lvl] = b.id
+
+    def headings(self, b: Block) -> list[int]:
+        """The headings in force at ``b``, nearest first."""
+        out = []
+        h = b.section if b.section != b.id else self._parents.get(b.id, -1)
+        while h is not None and h >= 0 and len(out) < 6:
+            out.append(h)
+            h = self._parents.get(h, -1)
+        return out
+
+    def unit(self, b: Block) -> Unit:
+        u = self._units.get(b.id)
+        if u is None:
+            u = self._units[b.id] = self._build(b)
+        return u
+
+    # ------------------------------------------------------------------------------------------
+    def _build(self, b: Block) -> Unit:
+        u = Unit()
+        blocks = self.doc.blocks
+        if b.cell is not None and b.cell[0] >= 0:
+            self._table_unit(b, u)
+        dt = self._dt_for(b)
+        if dt is not None:
+            u.labels.append(("dt", blocks[dt].text))
+            u.carriers.append(("dt", dt))
+        u.list_key = next((k for k in reversed(b.ancestors) if self.doc.tags[k] in _LIST_TAGS), None)
+        if u.table is None:
+            card, labels = self._card(b)
+            if card is not None:
+                u.card = card
+                for bid in labels:
+                    u.labels.append(("card-label", blocks[bid].text))
+                for bid in self._elem.get(card, ()):
+                    if bid != b.id and (bid in labels or bid not in self.values):
+                        u.carriers.append(("card", bid))
+        if u.list_key is not None and u.table is None:
+            first = self._elem.get(u.list_key, [b.id])[0]
+            for bid in self._intro(first):
+                u.labels.append(("intro", blocks[bid].text))
+                u.carriers.append(("intro", bid))
+            last = self._last_block(u.list_key, b.id)
+            src = self._source_after(last)
+            if src is not None:
+                u.carriers.append(("source-line", src))
+        for h in self.headings(b):
+            u.labels.append(("heading", blocks[h].text))
+        if u.group is None:
+            if u.card is not None:
+                u.group = ("card", u.card)
+            elif u.list_key is not None:
+                u.group = ("list", u.list_key)
+            else:
+                u.group = ("block", b.id)
+        return u
+
+    def _last_block(self, key: int, fallback: int) -> int:
+        """The last block under an element (blocks of an element are consecutive)."""
+        blocks = self.doc.blocks
+        i = fallback
+        while i + 1 < len(blocks) and key in blocks[i + 1].ancestors:
+            i += 1
+        return i
+
+    # -- tables -----------------------------------------------------------------------------------
+    def _table_unit(self, b: Block, u: Unit) -> None:
+        tid, r, col = b.cell
+        info = self._table_info(tid)
+        t = self.doc.tables[tid]
+        blocks = self.doc.blocks
+        u.table, u.row, u.table_kind = tid, r, info["kind"]
+        row = t.grid[r] if r < len(t.grid) else []
+        header = None
+        for cc in range(min(col, len(row))):
+            bid = row[cc]
+            if bid is None or bid == b.id:
+                continue
+            if blocks[bid].header or (header is None and bid not in self.values and bid not in info["years"]):
+                header = bid
+                if blocks[bid].header:
+                    break
+        if header is None and info["kind"] == "period-rows" and row and row[0] is not None and row[0] != b.id:
+            header = row[0]
+        if header is not None:
+            u.labels.append(("row-header", blocks[header].text))
+            u.carriers.append(("table-row", header))
+        for bid in row:
+            if bid is not None and bid != b.id and bid in info["years"]:
+                u.carriers.append(("table-row", bid))
+        if r >= t.header_rows:
+            ch = t.column_header(col, self.doc)
+            if ch:
+                u.labels.append(("column-header", ch))
+            for rr in range(t.header_rows):
+                if col < len(t.grid[rr]) and t.grid[rr][col] is not None:
+                    u.carriers.append(("column-header", t.grid[rr][col]))
+        if t.caption is not None:
+            u.labels.append(("caption", blocks[t.caption].text))
+            u.carriers.append(("caption", t.caption))
+        for bid in info["intro"]:
+            u.labels.append(("intro", blocks[bid].text))
+            u.carriers.append(("intro", bid))
+        if info["source"] is not None:
+            u.carriers.append(("source-line", info["source"]))
+        u.group = ("table", tid) if info["kind"] == "key-value" else ("row", tid, r)
+
+    def _table_info(self, tid: int) -> dict:
+        info = self._tables.get(tid)
+        if info is not None:
+            return info
+        t = self.doc.tables[tid]
+        blocks = self.doc.blocks
+        ids = [bid for row in t.grid for bid in row if bid is not None]
+        firsts = [row[0] for row in t.grid[t.header_rows:] if row and row[0] is not None]
+        years = {bid for bid in set(ids) if _YEARISH.match(blocks[bid].text)}
+        ncols = max((len(row) for row in t.grid), default=0)
+        kind = "grid"
+        if firsts and sum(1 for bid in firsts if bid in years) * 2 > len(firsts):
+            kind = "period-rows"
+        elif ncols == 2 and t.header_rows == 0 and firsts and all(bid not in self.values for bid in firsts):
+            kind = "key-value"
+        info = {"kind": kind, "years": years if kind == "period-rows" else set(), "intro": [], "source": None}
+        if ids:
+            first = min(ids + ([t.caption] if t.caption is not None else []))
+            info["intro"] = self._intro(first)
+            info["source"] = self._source_after(max(ids))
+        self._tables[tid] = info
+        return info
+
+    def _intro(self, first: int) -> list[int]:
+        """The line that introduces a table or list: the paragraph right before it, when short or
+        ending with a colon ("...were as follows:", "**Salary range:**")."""
+        blocks = self.doc.blocks
+        out = []
+        for bid in (first - 1, first - 2):
+            if bid < 0:
+                break
+            ob = blocks[bid]
+            if ob.cell is not None or ob.tag in HEADINGS or ob.tag in ("li", "dd", "dt"):
+                break
+            if ob.section != blocks[first].section:
+                break
+            text = ob.text.rstrip()
+            if text.endswith(":") or len(text) <= 80 or (bid == first - 1 and len(text) <= 300):
+                out.append(bid)
+            if not text.endswith(":") and len(text) > 80:
+                break
+        return out
+
+    def _source_after(self, last: int) -> int | None:
+        blocks = self.doc.blocks
+        for k in range(last + 1, min(last + 3, len(blocks))):
+            ab = blocks[k]
+            if ab.cell is not None or ab.tag in HEADINGS:
+                return None
+            if len(ab.text) < 300 and (SOURCE_LINE.match(ab.text) or self.is_source_block(k)):
+                return k
+        return None
+
+    # -- cards and definition terms ------------------------------------------------------------------
+    def _card(self, b: Block) -> tuple[int | None, list[int]]:
+        tags = self.doc.tags
+        blocks = self.doc.blocks
+        for k in reversed(b.ancestors):
+            if tags[k] in _NOT_CARD:
+                break
+            members = self._elem.get(k, [])
+            if len(members) > _CARD_MAX_BLOCKS or self._chars.get(k, 0) > _CARD_MAX_CHARS:
+                break
+            labels = [bid for bid in members if bid != b.id and self._is_label(blocks[bid])]
+            if not labels:
+                continue
+            values = [bid for bid in members if bid in self.values]
+            if len(values) <= 1:
+                return k, labels
+            return k, _pair(members, labels, values, b.id)
+        return None, []
+
+    def _is_label(self, ob: Block) -> bool:
+        return ob.id not in self.values and len(ob.text) <= _LABEL_MAX_CHARS and ob.tag not in ("dt", "dd")
+
+    def _dt_for(self, b: Block) -> int | None:
+        blocks = self.doc.blocks
+        tags = self.doc.tags
+        if b.tag != "dd" and not any(tags[k] == "dd" for k in b.ancestors):
+            return None
+        dl = next((k for k in reversed(b.ancestors) if tags[k] == "dl"), None)
+        for bid in range(b.id - 1, max(-1, b.id - 30), -1):
+            ob = blocks[bid]
+            if dl is not None and dl not in ob.ancestors:
+                return None
+            if ob.tag == "dt":
+                return bid
+            if ob.tag == "dd" and b.tag == "dd":
+                return None
+        return None
+
+
+# a cell that is a year or a period: "2024", "May 2023", "2022-2032", "2034 (projected)"
+_YEARISH = re.compile(r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)?\d\d))?"
+                      r"(?:\s*\((?:projected|est\.?|estimated)\))?)\s*$")
+
+
+def _pair(members: list[int], labels: list[int], values: list[int], me: int) -> list[int]:
+    """Labels that belong to value block ``me`` in an element holding several values and labels:
+    L V L V pairs each value with the label before it, V L V L with the label after it; one label
+    first or last is shared by every value; anything else is ambiguous and gives no label."""
+    lab, val = set(labels), set(values)
+    seq = [bid for bid in members if bid in lab or bid in val]
+    kinds = "".join("L" if bid in lab else "V" for bid in seq)
+    if kinds.count("L") == 1 and (kinds[0] == "L" or kinds[-1] == "L"):
+        return labels
+    i = seq.index(me) if me in seq else -1
+    if i < 0:
+        return []
+    if re.fullmatch(r"(?:L+V)+", kinds):
+        j = i - 1
+        out = []
+        while j >= 0 and kinds[j] == "L":
+            out.append(seq[j])
+            j -= 1
+        return out
+    if re.fullmatch(r"(?:VL+)+", kinds):
+        j = i + 1
+        out = []
+        while j < len(seq) and kinds[j] == "L":
+            out.append(seq[j])
+            j += 1
+        return out
+    return []
+
+
+def has_digit(text: str) -> bool:
+    return bool(_DIGIT.search(text))
