@@ -1,7 +1,6 @@
 """--jobs gives the same output as one process; the cache is reused and invalidated correctly."""
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -14,12 +13,14 @@ def careerlint(*args, cwd):
 
 
 def site(tmp_path, n=40):
+    """n distinct pages: the samples (and some corpus pages when ../shared is there), each copy made
+    unique by a trailing comment, so the cache holds one entry per page whatever the source count."""
     pages = tmp_path / "site"
     pages.mkdir()
     src = sorted(SAMPLES.glob("*.html")) + (sorted(CORPUS.glob("*.html"))[:10] if CORPUS.is_dir() else [])
     for i in range(n):
         f = src[i % len(src)]
-        shutil.copy(f, pages / f"{i:03d}-{f.name}")
+        (pages / f"{i:03d}-{f.name}").write_bytes(f.read_bytes() + f"\n<!-- copy {i} -->\n".encode())
     return pages
 
 
