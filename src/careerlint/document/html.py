@@ -134,6 +134,17 @@ class _Walker:
         self.opened: list[str] = []
         self.directives: list[Directive] = []
         self._ignores: dict[int, Directive] = {}
+        # Markdown: inside a raw HTML block, (Markdown line, rendered line) of the block's start,
+        # so an element's rendered line maps back to the Markdown source
+        self._md_block: tuple[int, int] | None = None
+
+    def _line_of(self, el) -> int | None:
+        """The source line an element starts on, when it is known."""
+        if not self.markdown:
+            return el.sourceline
+        if self._md_block is not None and el.sourceline:
+            return self._md_block[0] + el.sourceline - self._md_block[1]
+        return None
 
     # -- blocks -----------------------------------------------------------------
     def _open(self, tag: str, cell=None, header=False) -> None:
@@ -179,20 +190,22 @@ class _Walker:
             tag = el.tag
             if state == 0:
                 if not isinstance(tag, str):  # comment or processing instruction
-                    if el.sourceline and not self.markdown:
-                        cur = el.sourceline
+                    cur = self._line_of(el) or cur
                     d = parse_directive(el.text, cur)
                     if d is not None:
                         self.directives.append(d)
                     stack.append((el, 2))
                     continue
                 tag = tag.lower()
-                if self.markdown:
-                    ml = el.get("data-md-line")
-                    if ml:
-                        cur = int(ml)
-                elif el.sourceline:
-                    cur = el.sourceline
+                ml = el.get("data-md-line") if self.markdown else None
+                if ml:
+                    cur = int(ml)
+                    if el.get("data-md-block") is not None:
+                        self._md_block = (cur, el.sourceline or 0)
+                    elif tag != "careerlint-line":
+                        self._md_block = None  # a rendered Markdown block: the raw HTML block is over
+                else:
+                    cur = self._line_of(el) or cur
                 if tag == "title" and not self.title:
                     self.title = " ".join((el.text_content() or "").split())
                 if tag == "meta":
@@ -220,8 +233,9 @@ class _Walker:
                 if text:
                     line = cur
                     first = el[0] if len(el) else None
-                    if first is not None and first.sourceline and not self.markdown:
-                        line = max(cur, first.sourceline - text.count("\n"))
+                    first_line = self._line_of(first) if first is not None else None
+                    if first_line:
+                        line = max(cur, first_line - text.count("\n"))
                     self._add_text(text, line)
                     cur = line + text.count("\n")
                 stack.append((el, 1))
@@ -240,8 +254,9 @@ class _Walker:
                 if tail:
                     line = cur
                     nxt = el.getnext()
-                    if nxt is not None and nxt.sourceline and not self.markdown:
-                        line = max(cur, nxt.sourceline - tail.count("\n"))
+                    next_line = self._line_of(nxt) if nxt is not None else None
+                    if next_line:
+                        line = max(cur, next_line - tail.count("\n"))
                     self._add_text(tail, line)
                     cur = line + tail.count("\n")
         while self.builders:

@@ -25,13 +25,15 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
         # keep every line where it is: the front matter becomes blank lines
         body = "\n" * m.group(0).count("\n") + text[m.end():]
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = md.parse(body)
+    tokens = [t for t in md.parse(body) if t.type not in _CODE_BLOCKS]  # code is not prose
     for t in tokens:
         if t.map is not None and t.nesting == 1:
             t.attrSet("data-md-line", str(t.map[0] + 1))
         elif t.type == "html_block" and t.map is not None:
             # raw HTML takes no attribute: an empty marker before it carries its line
-            t.content = f'<careerlint-line data-md-line="{t.map[0] + 1}"></careerlint-line>' + t.content
+            t.content = _marker(t.map[0] + 1, block=True) + t.content
+        elif t.type == "inline" and t.children and t.map is not None:
+            t.children = _inline_children(t)
     html = md.renderer.render(tokens, md.options, {})
     title = meta.get("title", "")
     head = "<html><head>" + (f"<title>{_escape(title)}</title>" if title else "")
@@ -42,6 +44,75 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
     if not doc.h1 and title:
         doc.h1 = title
     return doc
+
+
+_CODE_BLOCKS = frozenset({"fence", "code_block"})
+
+
+def _marker(line: int, block: bool = False) -> str:
+    """An empty element that tells the HTML walker the Markdown line of what follows it (and,
+    before a raw HTML block, that the block's own lines follow verbatim)."""
+    return f'<careerlint-line data-md-line="{line}"{" data-md-block" if block else ""}></careerlint-line>'
+
+
+def _inline_children(inline) -> list:
+    """The inline tokens of a paragraph, heading or cell, with code spans left out (code is not
+    prose) and a line marker after each token whose source spans lines that the rendered HTML
+    does not show as line breaks: a code span (its line breaks render as spaces) or raw inline
+    HTML (a tag or comment written over several lines). Soft and hard breaks render as
+    newlines, which the walker counts itself.
+
+    ``inline.content`` is the source of the block, one line per source line (quote and list
+    prefixes removed), so the line after a token is the block's first line plus the newlines
+    before the token's end in it."""
+    from markdown_it.token import Token
+
+    content = inline.content
+    first = inline.map[0] + 1
+    pos = 0
+    out = []
+    for child in inline.children:
+        kind = child.type
+        end = None
+        if kind == "code_inline":
+            span = _code_span(content, child.markup, pos)
+            if span is not None:
+                end = span[1]
+            gap = Token("text", "", 0)
+            gap.content = " "  # "a `b` c" reads "a c", not "ac"
+            out.append(gap)
+        else:
+            out.append(child)
+            if kind in ("softbreak", "hardbreak"):
+                i = content.find("\n", pos)
+                pos = i + 1 if i >= 0 else pos
+            elif kind in ("text", "html_inline") and child.content:
+                i = content.find(child.content, pos)
+                if i >= 0:
+                    end = i + len(child.content)
+                    if kind == "text":
+                        pos, end = end, None
+        if end is not None:
+            breaks = content.count("\n", pos, end)
+            pos = end
+            if breaks:
+                marker = Token("html_inline", "", 0)
+                marker.content = _marker(first + content.count("\n", 0, end))
+                out.append(marker)
+    return out
+
+
+def _code_span(content: str, ticks: str, pos: int) -> tuple[int, int] | None:
+    """Where the code span opened by ``ticks`` (a run of backticks) starts and ends in ``content``,
+    searching from ``pos``: the first run of exactly that many backticks, and the next one."""
+    n = len(ticks)
+    # "`` a ` b ``": runs of another length inside the span do not close it
+    run = re.compile(r"(?<!`)" + "`" * n + r"(?!`)")
+    m = run.search(content, pos)
+    if m is None:
+        return None
+    close = run.search(content, m.end())
+    return (m.start(), close.end()) if close is not None else None
 
 
 def _front_matter(block: str) -> dict[str, str]:
