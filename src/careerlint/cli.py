@@ -108,6 +108,9 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
             click.echo(outcome.error, err=True)
             errors.append(outcome.error)
             continue
+        for problem in outcome.problems:  # the page was checked, but is wrong somewhere: exit 2
+            click.echo(problem, err=True)
+            errors.append(problem)
         findings.extend(outcome.findings)
         checked.append(outcome.path)
     findings.sort(key=lambda f: f.sort_key())

@@ -46,11 +46,18 @@ def _plain(v):
 class Outcome:
     path: str
     findings: list[Finding]
-    error: str | None = None
+    error: str | None = None          # the page could not be checked
+    problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
 
 
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
                known: set[str] | None = None) -> list[Finding]:
+    return analyse(text, path, rules, registry, as_of, known)[0]
+
+
+def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
+            known: set[str] | None = None) -> tuple[list[Finding], list[str]]:
+    """A page's findings, and one-line errors about it that did not stop the check."""
     from careerlint.checks import kinds as check_kinds
     from careerlint.document import parse_html, parse_markdown
     from careerlint.engine import run_rules
@@ -61,7 +68,7 @@ def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_o
     doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
-    return run_rules(page, rules, check_kinds(), path, known)
+    return run_rules(page, rules, check_kinds(), path, known), list(doc.problems)
 
 
 def check_page(path: str, plan: Plan, max_bytes: int) -> Outcome:
@@ -73,8 +80,9 @@ def check_page(path: str, plan: Plan, max_bytes: int) -> Outcome:
     except CareerlintError as e:
         return Outcome(path, [], str(e))
     try:
-        return Outcome(path, check_text(text, path, plan.rules, plan.ruleset.registry, plan.date,
-                                        set(plan.ruleset.rules)))
+        findings, problems = analyse(text, path, plan.rules, plan.ruleset.registry, plan.date,
+                                     set(plan.ruleset.rules))
+        return Outcome(path, findings, None, tuple(problems))
     except RecursionError:
         return Outcome(path, [], f"{path}: internal error in careerlint: page nested too deeply")
     except Exception as e:  # one bad page must not stop the others

@@ -70,7 +70,7 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
     if cache is not None:
         for i in todo:
             o = outcomes[i]
-            if o.error is None and keys[i] is not None:
+            if o.error is None and not o.problems and keys[i] is not None:
                 cache.put(keys[i], pages[i][1], o.findings)
         cache.save()
     return outcomes  # type: ignore[return-value]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from careerlint.document.directives import Directive, close_ranges, parse_directive
+from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
 from careerlint.document.model import Block, Document, Table
 
 # Elements whose text is never shown to a reader.
@@ -133,6 +133,7 @@ class _Walker:
         self.open_tables: list[dict] = []
         self.opened: list[str] = []
         self.directives: list[Directive] = []
+        self.problems: list[str] = []  # one-line errors about the page (an unknown directive)
         self._ignores: dict[int, Directive] = {}
         # Markdown: inside a raw HTML block, (Markdown line, rendered line) of the block's start,
         # so an element's rendered line maps back to the Markdown source
@@ -191,7 +192,11 @@ class _Walker:
             if state == 0:
                 if not isinstance(tag, str):  # comment or processing instruction
                     cur = self._line_of(el) or cur
-                    d = parse_directive(el.text, cur)
+                    try:
+                        d = parse_directive(el.text, cur)
+                    except UnknownDirective as e:
+                        self.problems.append(f"{self.path}:{cur}: error: {e}")
+                        d = None
                     if d is not None:
                         self.directives.append(d)
                     stack.append((el, 2))
@@ -263,7 +268,7 @@ class _Walker:
             self._close()
         close_ranges(self.directives, len(self.source))
         return Document(self.path, self.blocks, self.tables, self.title, self.h1,
-                        self.source, self.tags, self.meta, self.directives)
+                        self.source, self.tags, self.meta, self.directives, self.problems)
 
     def _start(self, el, tag: str, key: int) -> None:
         """Open what ``el`` opens and remember it, so that ``_end`` closes exactly that."""

@@ -68,6 +68,7 @@ class Document:
     tags: list[str]              # element key -> tag name
     meta: dict[str, str] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one-line errors: the page is read, but wrong
 
     def column(self, line: int, needle: str, nth: int = 0) -> int:
         """1-based column of the nth occurrence of ``needle`` in text (not tags) on ``line``."""
