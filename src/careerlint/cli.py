@@ -53,9 +53,11 @@ def cli() -> None:
 @click.option("--jobs", "-j", "jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check pages in N processes (default: the number of cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .careerlint_cache/.")
+@click.option("--force-exclude", is_flag=True,
+              help="Skip files named on the command line when a folder walk or 'exclude' would skip them.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
-          write_baseline, max_size, jobs, no_cache) -> int:
-    """Check pages (files, or folders searched for .html/.htm) for problems."""
+          write_baseline, max_size, jobs, no_cache, force_exclude) -> int:
+    """Check pages (files, or folders searched for .html, .htm, .md and .markdown) for problems."""
     from careerlint.errors import CareerlintError
     from careerlint.reporters import FORMATS, get as get_reporter
 
@@ -75,11 +77,11 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
             return EXIT_ERROR
     from careerlint.loader import discover
 
-    pages, errors, warnings = discover(list(paths) or ["."])
+    pages, errors, warnings = discover(list(paths) or ["."], force_exclude)
     max_bytes = _parse_size(max_size)
     try:
-        plans = _plan(pages, paths, config_path, _split(select), _split(ignore), cli_date,
-                      None if no_cache else os.getcwd())
+        plans = _plan(pages, () if force_exclude else paths, config_path, _split(select), _split(ignore),
+                      cli_date, None if no_cache else os.getcwd())
     except CareerlintError as e:
         click.echo(_error_line(e), err=True)
         return EXIT_ERROR

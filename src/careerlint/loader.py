@@ -19,25 +19,43 @@ def is_markdown(path: str) -> bool:
 DEFAULT_MAX_SIZE = 10_000_000
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Pages to check (in order), one-line errors for paths that cannot be used, and warnings."""
+def discover(paths: list[str], force_exclude: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """Pages to check (in order), one-line errors for paths that cannot be used, and warnings.
+
+    A folder is walked (symbolic links to folders are not followed: no loops, no page checked
+    twice), skipping hidden, build, dependency and cache folders and what .gitignore and
+    .ignore name. A file named here is always checked, unless ``force_exclude`` and a walk
+    would have skipped it."""
+    from careerlint import ignore
+
     pages: list[str] = []
     errors: list[str] = []
     warnings: list[str] = []
     for p in paths:
         if os.path.isdir(p):
             found = []
-            # symbolic links to folders are not followed: no loops, no page checked twice
+            rules = {os.path.abspath(p): ignore.rules_for(p)}
             for root, dirs, files in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                here = rules.pop(os.path.abspath(root), None) or ignore.rules_for(root)
+                kept = []
+                for d in sorted(dirs):
+                    full = os.path.join(root, d)
+                    if ignore.skipped_dir_name(d) or here.ignored(os.path.abspath(full), True):
+                        continue
+                    kept.append(d)
+                    rules[os.path.abspath(full)] = here.enter(os.path.abspath(full))
+                dirs[:] = kept
                 for f in files:
                     if f.lower().endswith(PAGE_SUFFIXES):
-                        found.append(os.path.join(root, f))
+                        full = os.path.join(root, f)
+                        if not here.ignored(os.path.abspath(full), False):
+                            found.append(full)
             if not found:
                 warnings.append(f"{p}: warning: no pages found (.html, .htm, .md, .markdown)")
             pages.extend(sorted(found))
         elif os.path.exists(p):
-            pages.append(p)
+            if not (force_exclude and ignore.walk_would_skip(p)):
+                pages.append(p)
         elif os.path.lexists(p):
             errors.append(f"{p}: error: broken or looping symbolic link")
         else:
