@@ -39,6 +39,7 @@ def test_cache_is_reused_and_gives_the_same_output(tmp_path):
     results = [json.loads(p.read_text()) for p in cache.glob("v2/results-*.json")]
     assert len(results) == 1 and len(results[0]) == 20 and (cache / "CACHEDIR.TAG").is_file()
     assert len(json.loads((cache / "v2" / "index.json").read_text())) == 20
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"  # never in git status
     assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
 
 
@@ -91,3 +92,20 @@ def test_validated_rule_set_is_cached_as_json_and_revalidated_on_edit(tmp_path):
     (tmp_path / "careerlint.yaml").write_text("stale-source.severity: fatal\n")   # now invalid
     code, _, err = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
     assert code == 2 and "severity must be one of" in err
+
+
+def test_the_cache_never_shows_in_git_status(tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    page = tmp_path / "p.html"
+    page.write_text("<h1>Nurses</h1><p>Nothing here.</p>")
+    careerlint(str(page), cwd=tmp_path)
+    assert (tmp_path / ".careerlint_cache").is_dir()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path,
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "?? p.html\n"

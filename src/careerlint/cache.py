@@ -30,6 +30,22 @@ def code_fingerprint() -> str:
     return _CODE[0]
 
 
+def make_cache_dir(folder: str) -> None:
+    """Create the cache's folder (``folder`` is inside .careerlint_cache/), marked so that
+    backup tools (CACHEDIR.TAG) and git (a .gitignore of '*') leave it alone."""
+    os.makedirs(folder, exist_ok=True)
+    top = folder
+    while os.path.basename(top) != CACHE_DIR and os.path.dirname(top) != top:
+        top = os.path.dirname(top)
+    for name, text in (("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                        "# careerlint's cache; safe to delete.\n"),
+                       (".gitignore", "# careerlint's cache: never committed\n*\n")):
+        path = os.path.join(top, name)
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+
+
 class Cache:
     """Per-file results keyed by the page's bytes, its type, the plan and careerlint's code.
 
@@ -98,11 +114,7 @@ class Cache:
         from careerlint.fileio import atomic_write
 
         try:
-            os.makedirs(self.root, exist_ok=True)
-            tag = os.path.join(os.path.dirname(self.root), "CACHEDIR.TAG")
-            if not os.path.exists(tag):
-                with open(tag, "w") as f:
-                    f.write("Signature: 8a477f597d28d172789f06886806bc55\n# careerlint's cache; safe to delete.\n")
+            make_cache_dir(self.root)
             if self._index_new:
                 merged = self._load("index.json")
                 merged.update(self._index_new)

@@ -199,7 +199,7 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
     import json
     import os
 
-    from careerlint.cache import CACHE_DIR, code_fingerprint
+    from careerlint.cache import CACHE_DIR, code_fingerprint, make_cache_dir
 
     if cache_root is None:
         return load_ruleset(config)
@@ -237,7 +237,7 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
     try:
         from careerlint.fileio import atomic_write
 
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        make_cache_dir(os.path.dirname(path))
         atomic_write(path, json.dumps(data, ensure_ascii=False, default=str))
     except (OSError, CareerlintError):
         pass  # a cache that cannot be written only costs time
