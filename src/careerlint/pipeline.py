@@ -48,6 +48,8 @@ class Outcome:
     findings: list[Finding]
     error: str | None = None          # the page could not be checked
     problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
+    content_hash: str | None = None   # sha256 of the exact bytes checked
+    signature: tuple[int, int] | None = None  # (size, mtime) of the file those bytes came from
 
 
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
@@ -71,19 +73,25 @@ def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: 
     return run_rules(page, rules, check_kinds(), path, known), list(doc.problems)
 
 
-def check_page(path: str, plan: Plan, max_bytes: int) -> Outcome:
-    """Check one page; never raises."""
-    from careerlint.loader import read_page
+def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
+               signature: tuple[int, int] | None = None) -> Outcome:
+    """Check one page (its bytes, when the caller has read them already); never raises."""
+    from careerlint.cache import digest
+    from careerlint.loader import page_text, read_page_bytes
 
     try:
-        text = read_page(path, max_bytes)
+        if data is None:
+            data, signature = read_page_bytes(path, max_bytes)
+        text = page_text(data, path)
     except CareerlintError as e:
         return Outcome(path, [], str(e))
     try:
         findings, problems = analyse(text, path, plan.rules, plan.ruleset.registry, plan.date,
                                      set(plan.ruleset.rules))
-        return Outcome(path, findings, None, tuple(problems))
+        return Outcome(path, findings, None, tuple(problems), digest(data), signature)
     except RecursionError:
-        return Outcome(path, [], f"{path}: internal error in careerlint: page nested too deeply")
+        return Outcome(path, [], f"{path}: error: page nested too deeply for careerlint to read")
+    except MemoryError:
+        return Outcome(path, [], f"{path}: error: out of memory reading this page")
     except Exception as e:  # one bad page must not stop the others
-        return Outcome(path, [], f"{path}: internal error in careerlint: {type(e).__name__}: {e}")
+        return Outcome(path, [], f"{path}: internal error in careerlint: {type(e).__name__}: {e} (please report)")

@@ -194,12 +194,12 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
 
     The key is careerlint's code and the bytes of every rule, source and configuration file
     involved, so any edit reloads and revalidates. JSON, never pickle: a cache folder that came
-    with a repository must not be able to run code."""
+    with a repository must not be able to run code; and signed with the user's key, so it
+    cannot lower a severity either."""
     import hashlib
-    import json
     import os
 
-    from careerlint.cache import CACHE_DIR, code_fingerprint, make_cache_dir
+    from careerlint.cache import CACHE_DIR, VERSION, code_fingerprint, read_signed, write_signed
 
     if cache_root is None:
         return load_ruleset(config)
@@ -215,15 +215,15 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
             h.update(str(f).encode() + b"\0" + Path(f).read_bytes())
     except OSError:
         return load_ruleset(config)
-    path = os.path.join(cache_root, CACHE_DIR, "v2", f"ruleset-{h.hexdigest()[:32]}.json")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        rules = {r["id"]: Rule(r["id"], r["kind"], r["severity"], r["summary"], r["message"], r["options"],
-                               r["doc"], r["origin"]) for r in data["rules"]}
-        return RuleSet(rules, registry_from_data(data["registry"]), data["files"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    path = os.path.join(cache_root, CACHE_DIR, VERSION, f"ruleset-{h.hexdigest()[:32]}.json")
+    data = read_signed(path)  # None when missing, damaged or not signed with this user's key
+    if isinstance(data, dict):
+        try:
+            rules = {r["id"]: Rule(r["id"], r["kind"], r["severity"], r["summary"], r["message"], r["options"],
+                                   r["doc"], r["origin"]) for r in data["rules"]}
+            return RuleSet(rules, registry_from_data(data["registry"]), data["files"])
+        except (ValueError, KeyError, TypeError):
+            pass
     ruleset = load_ruleset(config)
     reg = ruleset.registry
     data = {
@@ -235,10 +235,7 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
         "files": ruleset.files,
     }
     try:
-        from careerlint.fileio import atomic_write
-
-        make_cache_dir(os.path.dirname(path))
-        atomic_write(path, json.dumps(data, ensure_ascii=False, default=str))
+        write_signed(path, data)
     except (OSError, CareerlintError):
         pass  # a cache that cannot be written only costs time
     return ruleset
