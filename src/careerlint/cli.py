@@ -55,10 +55,12 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write .careerlint_cache/.")
 @click.option("--force-exclude", is_flag=True,
               help="Skip files named on the command line when a folder walk or 'exclude' would skip them.")
+@click.option("--show-settings", is_flag=True, help="Print the configuration in force for the pages, then stop.")
+@click.option("--verbose", "-v", is_flag=True, help="Say on stderr which configuration applies to which pages.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
-          write_baseline, max_size, jobs, no_cache, force_exclude) -> int:
+          write_baseline, max_size, jobs, no_cache, force_exclude, show_settings, verbose) -> int:
     """Check pages (files, or folders searched for .html, .htm, .md and .markdown) for problems."""
-    from careerlint.errors import CareerlintError
+    from careerlint.errors import CareerlintError, printable
     from careerlint.reporters import FORMATS, get as get_reporter
 
     if fmt not in FORMATS:
@@ -79,14 +81,20 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
 
     pages, errors, warnings = discover(list(paths) or ["."], force_exclude)
     max_bytes = _parse_size(max_size)
+    used: dict = {}
     try:
         plans = _plan(pages, () if force_exclude else paths, config_path, _split(select), _split(ignore),
-                      cli_date, None if no_cache else os.getcwd())
+                      cli_date, None if no_cache else os.getcwd(), used)
+        _refuse_overwrites(output_file, write_baseline, baseline_path, pages, used)
     except CareerlintError as e:
-        click.echo(_error_line(e), err=True)
+        click.echo(printable(_error_line(e)), err=True)
         return EXIT_ERROR
+    if show_settings or verbose:
+        _tell_settings(used, pages, show_settings, config_path is not None)
+        if show_settings:
+            return EXIT_OK
     for e in errors + warnings:
-        click.echo(e, err=True)
+        click.echo(printable(e), err=True)
     from careerlint import runner
     from careerlint.cache import Cache
     from careerlint.pipeline import Plan
@@ -107,14 +115,14 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     cache = None if no_cache else Cache(os.getcwd())
     for outcome in runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache):
         if outcome.error is not None:
-            click.echo(outcome.error, err=True)
+            click.echo(printable(outcome.error), err=True)
             errors.append(outcome.error)
             continue
         for problem in outcome.problems:  # the page was checked, but is wrong somewhere: exit 2
-            click.echo(problem, err=True)
+            click.echo(printable(problem), err=True)
             errors.append(problem)
         findings.extend(outcome.findings)
-        checked.append(outcome.path)
+        checked.append(printable(outcome.path))
     findings.sort(key=lambda f: f.sort_key())
     from careerlint.reporters import Report
 
@@ -163,9 +171,64 @@ def _error_line(e) -> str:
     return msg if ":" in msg.split(" ", 1)[0] else f"careerlint: error: {msg}"
 
 
-def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=None):
+def _refuse_overwrites(output_file, write_baseline, baseline_path, pages, used) -> None:
+    """careerlint never writes over what it reads: a report or baseline target that is a page,
+    a configuration or rule file in use, or (for a report) the baseline, is an error before
+    anything is checked. (Rewriting the baseline that was read is allowed: that is its update.)"""
+    from careerlint.errors import ConfigError
+
+    def real(p):
+        return os.path.realpath(p)
+
+    inputs = {real(p): "a page being checked" for p in pages}
+    for cfg_path, (cfg, ruleset) in used.get("configs", {}).items():
+        for f in [cfg_path, *ruleset.files] if cfg_path else ruleset.files:
+            inputs.setdefault(real(str(f)), "a configuration or rule file in use")
+    targets = [("--output-file", output_file), ("--write-baseline", write_baseline)]
+    if output_file and baseline_path:
+        inputs.setdefault(real(baseline_path), "the baseline being read")
+    if output_file and write_baseline and real(output_file) == real(write_baseline):
+        raise ConfigError(f"{output_file}: error: --output-file and --write-baseline name the same file")
+    for option, target in targets:
+        if target and real(target) in inputs:
+            raise ConfigError(f"{target}: error: {option} would overwrite {inputs[real(target)]}; "
+                              "choose another file")
+        if target and os.path.isdir(target):
+            raise ConfigError(f"{target}: error: {option} names a folder")
+    for _, target in targets:
+        if target:
+            from careerlint.cache import remove_stale_temp
+
+            remove_stale_temp(os.path.dirname(os.path.abspath(target)))
+
+
+def _tell_settings(used, pages, full: bool, named: bool) -> None:
+    """-v: which configuration applies to how many pages, and any ignored above the repository
+    root (on stderr). --show-settings: every setting in force (on stdout)."""
+    from careerlint.config import config_above_root
+    from careerlint.errors import printable
+
+    counts = used.get("pages", {})
+    for cfg_path, (cfg, ruleset) in used.get("configs", {}).items():
+        if full:
+            for line in cfg.describe() + [f"  pages: {counts.get(cfg_path, 0)}"]:
+                click.echo(printable(line))
+        else:
+            click.echo(printable(f"careerlint: {cfg_path or 'no configuration file (defaults)'} applies to "
+                                 f"{counts.get(cfg_path, 0)} page(s)"), err=True)
+    if named:
+        return
+    above = {str(p) for p in (config_above_root(os.path.dirname(os.path.abspath(x)) or ".")
+                              for x in (pages or ["."])) if p}
+    for p in sorted(above):
+        line = f"careerlint: {p} is above the repository root: not applied (name it with --config to use it)"
+        click.echo(printable(line), err=not full)
+
+
+def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=None, used=None):
     """Each page with its rules, rule set and as-of date. Loads and validates every configuration
-    first, so a bad one stops the run before any page is checked."""
+    first, so a bad one stops the run before any page is checked. ``used`` collects each
+    configuration in force ("configs": path -> (config, rule set)) and its page count ("pages")."""
     from careerlint.config import Config, find_config, load_config
     from careerlint.ruleset import load_ruleset_cached
 
@@ -185,6 +248,7 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=Non
     by_dir: dict[str, str | None] = {}
     memo: dict[tuple, tuple] = {}
     plans = []
+    counts: dict[str | None, int] = {}
     if not pages:
         setup(config_path or find_config("."))
     for path in pages:
@@ -206,6 +270,9 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=Non
         if plan is None:
             plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date)
         plans.append((path, plan))
+        counts[cfg_path] = counts.get(cfg_path, 0) + 1
+    if used is not None:
+        used["configs"], used["pages"] = configs, counts
     return plans
 
 
@@ -338,6 +405,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:
         sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
     except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as e:  # never a traceback, never exit 1 (which means findings)
+        from careerlint.errors import CareerlintError, printable
+
+        if isinstance(e, CareerlintError):
+            click.echo(printable(_error_line(e)), err=True)
+        else:
+            what = "input nested too deeply" if isinstance(e, RecursionError) else f"{type(e).__name__}: {e}"
+            click.echo(printable(f"careerlint: internal error: {what} (please report)"[:2000]), err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(rv if isinstance(rv, int) else 0)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from careerlint import __version__
 from careerlint.cache import code_fingerprint
-from careerlint.errors import CareerlintError
+from careerlint.errors import CareerlintError, printable
 from careerlint.findings import Finding
 from careerlint.ruleset import Rule
 from careerlint.sources import Registry
@@ -86,7 +86,8 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
     except CareerlintError as e:
         return Outcome(path, [], str(e))
     try:
-        findings, problems = analyse(text, path, plan.rules, plan.ruleset.registry, plan.date,
+        # findings name the page as it can be shown: a control character in a file name is escaped
+        findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
                                      set(plan.ruleset.rules))
         return Outcome(path, findings, None, tuple(problems), digest(data), signature)
     except RecursionError:

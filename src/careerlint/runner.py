@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from careerlint.cache import Cache, digest
-from careerlint.errors import CareerlintError
+from careerlint.errors import CareerlintError, printable
 from careerlint.pipeline import Outcome, Plan, check_page
 
 _MIN_PAGES_PER_JOB = 8  # below this, starting processes costs more than it saves
@@ -71,7 +71,7 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
     for i, (path, plan) in enumerate(pages):
         if cache is not None:
             key = cache.known_key(path, max_bytes)  # unchanged since it was indexed: not even read
-            found = cache.get(key, plan, path) if key is not None else None
+            found = cache.get(key, plan, printable(path)) if key is not None else None
             if found is not None:
                 outcomes[i] = Outcome(path, found)
                 continue
@@ -110,7 +110,7 @@ def _from_cache_by_content(page: tuple[str, Plan], max_bytes: int, cache: Cache 
         outcomes[i] = Outcome(path, [], str(e))
         return True
     h = digest(data)
-    found = cache.get(cache.content_key(path, h), plan, path)
+    found = cache.get(cache.content_key(path, h), plan, printable(path))
     if found is not None:
         cache.remember(path, signature, h)
         outcomes[i] = Outcome(path, found)
