@@ -116,13 +116,15 @@ def _code_span(content: str, ticks: str, pos: int) -> tuple[int, int] | None:
 
 
 def _front_matter(block: str) -> dict[str, str]:
-    import yaml
+    """The front matter's plain values (its title names the page's occupation). Read like a
+    configuration file, so an alias bomb or a tag in a page costs nothing; front matter that is
+    not plain YAML is not read."""
+    from careerlint import yamlfile
+    from careerlint.errors import ConfigError
 
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(data, dict):
+        data = yamlfile.load("<front matter>", block)
+    except ConfigError:
         return {}
     return {str(k).lower(): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
 
