@@ -90,6 +90,8 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
         findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
                                      set(plan.ruleset.rules))
         return Outcome(path, findings, None, tuple(problems), digest(data), signature)
+    except CareerlintError as e:  # a page careerlint refuses to read (an absurd table)
+        return Outcome(path, [], str(e))
     except RecursionError:
         return Outcome(path, [], f"{path}: error: page nested too deeply for careerlint to read")
     except MemoryError:

@@ -10,6 +10,7 @@ import re
 
 from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
 from careerlint.document.model import Block, Document, Table
+from careerlint.errors import InputError
 
 # Elements whose text is never shown to a reader.
 SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "title", "svg", "math", "iframe",
@@ -27,6 +28,8 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELL_TAGS = frozenset({"td", "th"})
 
 _NONSPACE = re.compile(r"\S+")
+MAX_COLSPAN = 1000    # the limits browsers apply (HTML: "colspan ... 1000", "rowspan ... 65534")
+MAX_ROWSPAN = 65534
 
 
 class _Builder:
@@ -99,18 +102,30 @@ def parse_html(text: str, path: str = "<string>", source: list[str] | None = Non
     data = text.encode("utf-8", "surrogatepass")
     try:
         root = lhtml.document_fromstring(data, parser=parser)
-        if any("depth" in e.message.lower() for e in parser.error_log):
-            # libxml2 drops whatever is nested deeper than it allows. Generic containers
-            # carry no meaning for us: drop their tags (keeping their newlines, so every
-            # line stays where it was) and parse again.
-            flat = _CONTAINER_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-            root = lhtml.document_fromstring(flat.encode("utf-8", "surrogatepass"), parser=parser)
+        for tags in (_CONTAINER_TAG, _ALL_BUT_STRUCTURE):
+            if not any("depth" in e.message.lower() for e in parser.error_log):
+                break
+            # libxml2 drops whatever is nested deeper than it allows (2048). Generic containers
+            # carry no meaning for us: drop their tags (keeping their newlines, so every line
+            # stays where it was) and parse again; then every tag but tables, headings and
+            # elements whose content is never shown (lists and quotes become plain text).
+            text = tags.sub(lambda m: "\n" * m.group(0).count("\n") or " ", text)
+            root = lhtml.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        else:
+            if any("depth" in e.message.lower() for e in parser.error_log):
+                raise InputError(f"{path}: error: elements nested more than 2048 deep even without "
+                                 "lists, quotes and containers; page not checked")
     except (etree.ParserError, ValueError):
         return Document(path, [], [], "", "", source, [])
     return _Walker(path, source, markdown).run(root)
 
 
+# "<div class=x>", "</span>": tags of elements that only group others
 _CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|b|i|em|strong)(?:\s[^<>]*)?>", re.I)
+# "<ul>", "<li class=x>", "</blockquote>": every tag but tables, headings and hidden content
+_ALL_BUT_STRUCTURE = re.compile(
+    r"</?(?!(?:table|thead|tbody|tfoot|tr|td|th|caption|h[1-6]|html|head|body|title|meta|"
+    + "|".join(sorted(SKIP_TAGS)) + r")\b)[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)
 
 
 class _Walker:
@@ -353,7 +368,14 @@ class _Walker:
         pending: dict[tuple[int, int], int | None] = {}  # (row, col) -> bid from rowspans
         header_rows = 0
         leading = True
-        for r, row in enumerate(info["rows"]):
+        rows = info["rows"]
+        # spans are clamped as browsers clamp them (colspan <= 1000, rowspan <= 65534, and never
+        # past the last row), and the grid may hold at most this many slots: 100 per cell and
+        # some room for the "colspan=1000" idiom of a full-width row
+        cells_in_table = sum(len(row["cells"]) for row in rows)
+        budget = 100 * cells_in_table + 100_000
+        used = 0
+        for r, row in enumerate(rows):
             out: list[int | None] = []
             c = 0
             cells = iter(row["cells"])
@@ -364,10 +386,16 @@ class _Walker:
                     c += 1
                     continue
                 bid = cell["bid"]
-                span = min(cell["colspan"], 1000)
+                span = min(cell["colspan"], MAX_COLSPAN)
+                down = min(cell["rowspan"], MAX_ROWSPAN, len(rows) - r)
+                used += span * down
+                if used > budget:
+                    raise InputError(f"{self.path}: error: table at line {info['line']} spans more than "
+                                     f"{budget:,} grid cells with {cells_in_table:,} cells (colspan/rowspan); "
+                                     "page not checked")
                 for k in range(span):
                     out.append(bid)
-                    for dr in range(1, min(cell["rowspan"], 1000)):
+                    for dr in range(1, down):
                         pending[(r + dr, c + k)] = bid
                 c += span
                 cell = next(cells, None)

@@ -7,6 +7,7 @@ import re
 from careerlint.document.html import parse_html
 from careerlint.document.model import Document
 
+MAX_NESTING = 100  # markdown-it's default is 20: 20 nested quotes were dropped silently
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -24,8 +25,15 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
         meta = _front_matter(m.group(1) or "")
         # keep every line where it is: the front matter becomes blank lines
         body = "\n" * m.group(0).count("\n") + text[m.end():]
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = [t for t in md.parse(body) if t.type not in _CODE_BLOCKS]  # code is not prose
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    tokens = md.parse(body)
+    if any(t.level >= MAX_NESTING - 1 for t in tokens):
+        # markdown-it stops reading at its nesting limit and drops the rest of the page
+        from careerlint.errors import InputError
+
+        raise InputError(f"{path}: error: quotes or lists nested more than {MAX_NESTING - 2} deep; "
+                         "page not checked")
+    tokens = [t for t in tokens if t.type not in _CODE_BLOCKS]  # code is not prose
     for t in tokens:
         if t.map is not None and t.nesting == 1:
             t.attrSet("data-md-line", str(t.map[0] + 1))
