@@ -30,6 +30,7 @@ CELL_TAGS = frozenset({"td", "th"})
 _NONSPACE = re.compile(r"\S+")
 MAX_COLSPAN = 1000    # the limits browsers apply (HTML: "colspan ... 1000", "rowspan ... 65534")
 MAX_ROWSPAN = 65534
+MAX_GRID = 2_000_000  # grid slots of one table
 
 
 class _Builder:
@@ -370,10 +371,10 @@ class _Walker:
         leading = True
         rows = info["rows"]
         # spans are clamped as browsers clamp them (colspan <= 1000, rowspan <= 65534, and never
-        # past the last row), and the grid may hold at most this many slots: 100 per cell and
-        # some room for the "colspan=1000" idiom of a full-width row
+        # past the last row), and the grid may hold at most 1,000 slots per cell (room for the
+        # "colspan=1000" idiom of a full-width row), and 2,000,000 in all (16 MB)
         cells_in_table = sum(len(row["cells"]) for row in rows)
-        budget = 100 * cells_in_table + 100_000
+        budget = min(1000 * cells_in_table + 100_000, MAX_GRID)
         used = 0
         for r, row in enumerate(rows):
             out: list[int | None] = []
