@@ -10,6 +10,7 @@ import re
 
 from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
 from careerlint.document.model import Block, Document, Table
+from careerlint.document.tables import build_grid
 from careerlint.errors import InputError
 
 # Elements whose text is never shown to a reader.
@@ -28,9 +29,6 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELL_TAGS = frozenset({"td", "th"})
 
 _NONSPACE = re.compile(r"\S+")
-MAX_COLSPAN = 1000    # the limits browsers apply (HTML: "colspan ... 1000", "rowspan ... 65534")
-MAX_ROWSPAN = 65534
-MAX_GRID = 2_000_000  # grid slots of one table
 
 
 class _Builder:
@@ -365,55 +363,13 @@ class _Walker:
     def _finish_table(self, info: dict) -> None:
         tid = len(self.tables)
         table = Table(tid, info["key"], info["line"], caption=info["caption"])
-        grid: list[list[int | None]] = []
-        pending: dict[tuple[int, int], int | None] = {}  # (row, col) -> bid from rowspans
-        header_rows = 0
-        leading = True
-        rows = info["rows"]
-        # spans are clamped as browsers clamp them (colspan <= 1000, rowspan <= 65534, and never
-        # past the last row), and the grid may hold at most 1,000 slots per cell (room for the
-        # "colspan=1000" idiom of a full-width row), and 2,000,000 in all (16 MB)
-        cells_in_table = sum(len(row["cells"]) for row in rows)
-        budget = min(1000 * cells_in_table + 100_000, MAX_GRID)
-        used = 0
-        for r, row in enumerate(rows):
-            out: list[int | None] = []
-            c = 0
-            cells = iter(row["cells"])
-            cell = next(cells, None)
-            while cell is not None or (r, c) in pending:
-                if (r, c) in pending:
-                    out.append(pending.pop((r, c)))
-                    c += 1
-                    continue
-                bid = cell["bid"]
-                span = min(cell["colspan"], MAX_COLSPAN)
-                down = min(cell["rowspan"], MAX_ROWSPAN, len(rows) - r)
-                used += span * down
-                if used > budget:
-                    raise InputError(f"{self.path}: error: table at line {info['line']} spans more than "
-                                     f"{budget:,} grid cells with {cells_in_table:,} cells (colspan/rowspan); "
-                                     "page not checked")
-                for k in range(span):
-                    out.append(bid)
-                    for dr in range(1, down):
-                        pending[(r + dr, c + k)] = bid
-                c += span
-                cell = next(cells, None)
-            grid.append(out)
-            is_head = row["head"] or (row["cells"] and all(x["th"] for x in row["cells"]))
-            if leading and is_head:
-                header_rows += 1
-            else:
-                leading = False
-        table.grid = grid
-        table.header_rows = header_rows
-        for r, row in enumerate(grid):
+        table.grid, table.header_rows = build_grid(info["rows"], self.path, info["line"])
+        for r, row in enumerate(table.grid):
             for c, bid in enumerate(row):
                 if bid is not None and self.blocks[bid].cell is not None and self.blocks[bid].cell[1] < 0:
                     blk = self.blocks[bid]
                     blk.cell = (tid, r, c)
-                    if r < header_rows:
+                    if r < table.header_rows:
                         blk.header = True
         self.tables.append(table)
 
