@@ -1,7 +1,6 @@
 """--jobs gives the same output as one process; the cache is reused and invalidated correctly."""
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -13,13 +12,24 @@ def careerlint(*args, cwd):
     return p.returncode, p.stdout, p.stderr
 
 
+def signed_json(path):
+    """The JSON of a cache file (its first line is the MAC)."""
+    import json
+
+    head, body = path.read_text().split("\n", 1)
+    assert head.startswith("careerlint-cache ")
+    return json.loads(body)
+
+
 def site(tmp_path, n=40):
+    """n distinct pages: the samples (and some corpus pages when ../shared is there), each copy made
+    unique by a trailing comment, so the cache holds one entry per page whatever the source count."""
     pages = tmp_path / "site"
     pages.mkdir()
     src = sorted(SAMPLES.glob("*.html")) + (sorted(CORPUS.glob("*.html"))[:10] if CORPUS.is_dir() else [])
     for i in range(n):
         f = src[i % len(src)]
-        shutil.copy(f, pages / f"{i:03d}-{f.name}")
+        (pages / f"{i:03d}-{f.name}").write_bytes(f.read_bytes() + f"\n<!-- copy {i} -->\n".encode())
     return pages
 
 
@@ -35,9 +45,10 @@ def test_cache_is_reused_and_gives_the_same_output(tmp_path):
     first = careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path)
     cache = tmp_path / ".careerlint_cache"
     import json
-    results = [json.loads(p.read_text()) for p in cache.glob("v2/results-*.json")]
+    results = [signed_json(p) for p in cache.glob("v3/results-*.json")]
     assert len(results) == 1 and len(results[0]) == 20 and (cache / "CACHEDIR.TAG").is_file()
-    assert len(json.loads((cache / "v2" / "index.json").read_text())) == 20
+    assert len(signed_json(cache / "v3" / "index.json")) == 20
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"  # never in git status
     assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
 
 
@@ -85,8 +96,25 @@ def test_validated_rule_set_is_cached_as_json_and_revalidated_on_edit(tmp_path):
     (tmp_path / "careerlint.yaml").write_text("stale-source.severity: error\n")
     code, out, _ = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
     assert code == 1 and " error stale-source " in out
-    assert len(list((tmp_path / ".careerlint_cache" / "v2").glob("ruleset-*.json"))) == 1
+    assert len(list((tmp_path / ".careerlint_cache" / "v3").glob("ruleset-*.json"))) == 1
     assert careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path) == (code, out, "")
     (tmp_path / "careerlint.yaml").write_text("stale-source.severity: fatal\n")   # now invalid
     code, _, err = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
     assert code == 2 and "severity must be one of" in err
+
+
+def test_the_cache_never_shows_in_git_status(tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    page = tmp_path / "p.html"
+    page.write_text("<h1>Nurses</h1><p>Nothing here.</p>")
+    careerlint(str(page), cwd=tmp_path)
+    assert (tmp_path / ".careerlint_cache").is_dir()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path,
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "?? p.html\n"

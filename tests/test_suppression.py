@@ -50,3 +50,41 @@ def test_suppression_of_a_rule_that_did_not_run_is_not_judged():
 def test_ordinary_comments_are_not_directives():
     html = page(f"<!-- careerlint is great -->\n<!-- disable the banner -->\n{STALE}", h1=H1)
     assert [f[1] for f in lint(html)] == ["stale-source"]
+
+
+def test_disable_line_covers_only_the_line_of_the_comment():
+    html = page(f"{STALE} <!-- careerlint-disable-line stale-source -->\n{STALE}\n{EXPIRED} <!-- careerlint-disable-line -->\n"
+                f"{STALE}", h1=H1)
+    assert [f[:2] for f in lint(html)] == [(4, "stale-source"), (6, "stale-source")]
+
+
+def test_unused_disable_line_is_reported():
+    html = page(f"{STALE}\n<p>Nothing.</p> <!-- careerlint-disable-line stale-source -->", h1=H1)
+    assert [f[:2] for f in lint(html)] == [(3, "stale-source"), (4, "unused-suppression")]
+
+
+def test_unknown_directive_is_an_error_and_disables_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.html"
+    bad.write_text(page(f"<!-- careerlint-disable-nextline stale-source -->\n{STALE}\n"
+                        f"<!-- careerlint-disable-line: stale-source -->\n{STALE}", h1=H1))
+    good = tmp_path / "good.html"
+    good.write_text(page(STALE, h1=H1))
+    p = subprocess.run([sys.executable, "-m", "careerlint", "check", "--no-cache", "--as-of", "2026-11-22",
+                        str(bad), str(good)], capture_output=True, text=True)
+    known = "known: careerlint-disable, careerlint-enable, careerlint-disable-line, careerlint-disable-next-line"
+    assert p.returncode == 2
+    assert p.stderr.splitlines() == [
+        f"{bad}:3: error: unknown directive 'careerlint-disable-nextline' ({known}; "
+        "did you mean 'careerlint-disable-next-line'?)",
+        f"{bad}:5: error: unknown directive 'careerlint-disable-line:' ({known}; "
+        "did you mean 'careerlint-disable-line'?)",
+    ]
+    # nothing was disabled, and the other page is still checked
+    import re
+
+    found = [re.match(r"(.*):(\d+):\d+: warning stale-source ", line).groups() for line in p.stdout.splitlines()[:-1]]
+    assert found == [(str(bad), "4"), (str(bad), "6"), (str(good), "3")]
+    assert p.stdout.splitlines()[-1] == "Found 3 problems (3 warnings) in 2 files."

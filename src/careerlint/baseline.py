@@ -38,13 +38,15 @@ def load(path: str) -> Counter:
         raise ConfigError(f"{path}: cannot read baseline: {e}") from None
     except json.JSONDecodeError as e:
         raise ConfigError(f"{path}:{e.lineno}: invalid baseline JSON: {e.msg}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid baseline JSON: nested too deeply") from None
     if not isinstance(doc, dict) or doc.get("version") != 1 or not isinstance(doc.get("entries"), list):
         raise ConfigError(f"{path}: not a careerlint baseline (version 1)")
     out: Counter = Counter()
     try:
         for e in doc["entries"]:
             out[(e["path"], e["rule"], e["text"], tuple(e.get("related", [])))] += int(e.get("count", 1))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise ConfigError(f"{path}: malformed baseline entry") from None
     return out
 

@@ -1,15 +1,27 @@
-"""The result cache: per-file findings keyed by the page's bytes, the plan and careerlint's code."""
+"""The result cache: per-file findings keyed by the page's bytes, the plan and careerlint's code.
+
+The cache folder lives in the project (.careerlint_cache/), so it may come with a repository or
+from another machine. Nothing in it is trusted: every file carries an HMAC-SHA256 made with a
+key kept outside the repository, in the user's cache folder ($XDG_CACHE_HOME/careerlint/key or
+~/.cache/careerlint/key, made on first use, readable by the user only), and a file that does
+not verify is ignored. Without a usable key there is no cache.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import stat
+import time
 
 from careerlint.errors import CareerlintError
 from careerlint.findings import Finding, Related
 
 CACHE_DIR = ".careerlint_cache"
+VERSION = "v3"
+STALE_TEMP_SECONDS = 600  # a .careerlint-*.tmp this old belongs to a run that was killed
 
 
 _CODE: list[str] = []
@@ -30,47 +42,166 @@ def code_fingerprint() -> str:
     return _CODE[0]
 
 
-class Cache:
-    """Per-file results keyed by the page's bytes, its type, the plan and careerlint's code.
+_KEY: list[bytes | None] = []
 
-    Two kinds of file under .careerlint_cache/v2/: an index of path -> (size, mtime, content
+
+def key_path() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "careerlint", "key")
+
+
+def secret_key() -> bytes | None:
+    """The user's cache key (made on first use); None when it cannot be read or made."""
+    if not _KEY:
+        _KEY.append(_load_or_make_key(key_path()))
+    return _KEY[0]
+
+
+def _load_or_make_key(path: str) -> bytes | None:
+    for _ in range(2):
+        try:
+            with open(path, "rb") as f:
+                key = f.read(256).strip()
+            return key if len(key) >= 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another run made it first: read theirs
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as f:
+            f.write(os.urandom(32).hex().encode() + b"\n")
+    return None
+
+
+def _mac(key: bytes, name: str, body: bytes) -> str:
+    return hmac.new(key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest()
+
+
+def read_signed(path: str):
+    """The JSON value stored at ``path``, or None when it is missing, damaged or not signed with
+    this user's key (forged, or made on another machine)."""
+    key = secret_key()
+    if key is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.readline(200)
+            body = f.read()
+    except OSError:
+        return None
+    parts = head.split()
+    if len(parts) != 2 or parts[0] != b"careerlint-cache":
+        return None
+    if not hmac.compare_digest(parts[1].decode("ascii", "replace"), _mac(key, os.path.basename(path), body)):
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+
+
+def write_signed(path: str, value) -> None:
+    """Store ``value`` as JSON at ``path`` with its MAC, atomically; nothing without a key."""
+    from careerlint.fileio import atomic_write
+
+    key = secret_key()
+    if key is None:
+        return
+    body = json.dumps(value, ensure_ascii=False, default=str)
+    mac = _mac(key, os.path.basename(path), body.encode("utf-8"))
+    make_cache_dir(os.path.dirname(path))
+    atomic_write(path, f"careerlint-cache {mac}\n{body}")
+
+
+def make_cache_dir(folder: str) -> None:
+    """Create the cache's folder (``folder`` is inside .careerlint_cache/), marked so that
+    backup tools (CACHEDIR.TAG) and git (a .gitignore of '*') leave it alone."""
+    os.makedirs(folder, exist_ok=True)
+    top = folder
+    while os.path.basename(top) != CACHE_DIR and os.path.dirname(top) != top:
+        top = os.path.dirname(top)
+    for name, text in (("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                        "# careerlint's cache; safe to delete.\n"),
+                       (".gitignore", "# careerlint's cache: never committed\n*\n")):
+        path = os.path.join(top, name)
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+
+
+def remove_stale_temp(folder: str, max_age: float = STALE_TEMP_SECONDS) -> None:
+    """Remove .careerlint-*.tmp files that a killed run left in ``folder``."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        if name.startswith(".careerlint-") and name.endswith(".tmp"):
+            path = os.path.join(folder, name)
+            try:
+                if now - os.lstat(path).st_mtime > max_age:
+                    os.unlink(path)
+            except OSError:
+                pass
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Cache:
+    """Per-file results keyed by the hash of the exact bytes checked, the page's type, the plan
+    and careerlint's code.
+
+    Two kinds of file under .careerlint_cache/v3/: an index of path -> (size, mtime, content
     hash), so unchanged pages are not even read, and one results file per plan fingerprint.
     Files are merged with what is on disk and written atomically, so concurrent runs can share
-    the folder (at worst one run's new entries are lost); a damaged file is treated as empty."""
+    the folder (at worst one run's new entries are lost); a damaged or forged file is treated
+    as empty."""
 
     def __init__(self, root: str) -> None:
-        self.root = os.path.join(root, CACHE_DIR, "v2")
+        self.root = os.path.join(root, CACHE_DIR, VERSION)
+        self.usable = secret_key() is not None
         self._index = self._load("index.json")
         self._index_new: dict[str, list] = {}
         self._results: dict[str, dict] = {}
         self._results_new: dict[str, dict] = {}
 
     def _load(self, name: str) -> dict:
-        try:
-            with open(os.path.join(self.root, name), encoding="utf-8") as f:
-                data = json.load(f)
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
+        data = read_signed(os.path.join(self.root, name)) if self.usable else None
+        return data if isinstance(data, dict) else {}
 
-    def key(self, path: str) -> str | None:
-        """The content key of a page: from the index when size and mtime are unchanged."""
+    @staticmethod
+    def content_key(path: str, content_hash: str) -> str:
+        return f"{content_hash}{os.path.splitext(path)[1].lower()}"
+
+    def known_key(self, path: str, max_bytes: int = 0) -> str | None:
+        """The content key of a page whose size and mtime are what the index recorded, without
+        reading it; None when the page is new or changed, not a regular file, or above this
+        run's size limit (the limit is this run's, not the cache's)."""
         try:
             st = os.stat(path)
         except OSError:
             return None
-        apath = os.path.abspath(path)
-        ext = os.path.splitext(path)[1].lower()
-        known = self._index.get(apath)
-        if isinstance(known, list) and len(known) == 3 and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-            return f"{known[2]}{ext}"
-        try:
-            with open(path, "rb") as f:
-                digest = hashlib.sha256(f.read()).hexdigest()
-        except OSError:
+        if not stat.S_ISREG(st.st_mode) or (max_bytes and st.st_size > max_bytes):
             return None
-        self._index_new[apath] = [st.st_size, st.st_mtime_ns, digest]
-        return f"{digest}{ext}"
+        known = self._index.get(os.path.abspath(path))
+        if isinstance(known, list) and len(known) == 3 and known[0] == st.st_size and known[1] == st.st_mtime_ns \
+                and isinstance(known[2], str):
+            return self.content_key(path, known[2])
+        return None
+
+    def remember(self, path: str, signature: tuple[int, int] | None, content_hash: str) -> None:
+        """Index a page read with this (size, mtime) and these bytes (not when it changed while read)."""
+        if signature is not None:
+            self._index_new[os.path.abspath(path)] = [signature[0], signature[1], content_hash]
 
     def _table(self, plan) -> dict:
         if plan.fingerprint not in self._results:
@@ -95,22 +226,19 @@ class Cache:
         self._results_new.setdefault(plan.fingerprint, {})[key] = rows
 
     def save(self) -> None:
-        from careerlint.fileio import atomic_write
-
+        if not self.usable:
+            return
         try:
-            os.makedirs(self.root, exist_ok=True)
-            tag = os.path.join(os.path.dirname(self.root), "CACHEDIR.TAG")
-            if not os.path.exists(tag):
-                with open(tag, "w") as f:
-                    f.write("Signature: 8a477f597d28d172789f06886806bc55\n# careerlint's cache; safe to delete.\n")
+            make_cache_dir(self.root)
+            remove_stale_temp(self.root)
             if self._index_new:
                 merged = self._load("index.json")
                 merged.update(self._index_new)
-                atomic_write(os.path.join(self.root, "index.json"), json.dumps(merged, ensure_ascii=False))
+                write_signed(os.path.join(self.root, "index.json"), merged)
             for fp, new in self._results_new.items():
                 name = f"results-{fp[:32]}.json"
                 merged = self._load(name)
                 merged.update(new)
-                atomic_write(os.path.join(self.root, name), json.dumps(merged, ensure_ascii=False))
+                write_signed(os.path.join(self.root, name), merged)
         except (OSError, CareerlintError):
             pass  # a cache that cannot be written only costs time

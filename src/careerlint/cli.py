@@ -53,10 +53,14 @@ def cli() -> None:
 @click.option("--jobs", "-j", "jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check pages in N processes (default: the number of cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .careerlint_cache/.")
+@click.option("--force-exclude", is_flag=True,
+              help="Skip files named on the command line when a folder walk or 'exclude' would skip them.")
+@click.option("--show-settings", is_flag=True, help="Print the configuration in force for the pages, then stop.")
+@click.option("--verbose", "-v", is_flag=True, help="Say on stderr which configuration applies to which pages.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
-          write_baseline, max_size, jobs, no_cache) -> int:
-    """Check pages (files, or folders searched for .html/.htm) for problems."""
-    from careerlint.errors import CareerlintError
+          write_baseline, max_size, jobs, no_cache, force_exclude, show_settings, verbose) -> int:
+    """Check pages (files, or folders searched for .html, .htm, .md and .markdown) for problems."""
+    from careerlint.errors import CareerlintError, printable
     from careerlint.reporters import FORMATS, get as get_reporter
 
     if fmt not in FORMATS:
@@ -75,16 +79,24 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
             return EXIT_ERROR
     from careerlint.loader import discover
 
-    pages, errors, warnings = discover(list(paths) or ["."])
+    pages, errors, warnings = discover(list(paths) or ["."], force_exclude)
     max_bytes = _parse_size(max_size)
+    used: dict = {}
     try:
-        plans = _plan(pages, paths, config_path, _split(select), _split(ignore), cli_date,
-                      None if no_cache else os.getcwd())
+        plans = _plan(pages, () if force_exclude else paths, config_path, _split(select), _split(ignore),
+                      cli_date, None if no_cache else os.getcwd(), used)
+        from careerlint.preflight import refuse_overwrites, tell_settings
+
+        refuse_overwrites(output_file, write_baseline, baseline_path, pages, used)
     except CareerlintError as e:
-        click.echo(_error_line(e), err=True)
+        click.echo(printable(_error_line(e)), err=True)
         return EXIT_ERROR
+    if show_settings or verbose:
+        tell_settings(used, pages, show_settings, config_path is not None)
+        if show_settings:
+            return EXIT_OK
     for e in errors + warnings:
-        click.echo(e, err=True)
+        click.echo(printable(e), err=True)
     from careerlint import runner
     from careerlint.cache import Cache
     from careerlint.pipeline import Plan
@@ -105,11 +117,14 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     cache = None if no_cache else Cache(os.getcwd())
     for outcome in runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache):
         if outcome.error is not None:
-            click.echo(outcome.error, err=True)
+            click.echo(printable(outcome.error), err=True)
             errors.append(outcome.error)
             continue
+        for problem in outcome.problems:  # the page was checked, but is wrong somewhere: exit 2
+            click.echo(printable(problem), err=True)
+            errors.append(problem)
         findings.extend(outcome.findings)
-        checked.append(outcome.path)
+        checked.append(printable(outcome.path))
     findings.sort(key=lambda f: f.sort_key())
     from careerlint.reporters import Report
 
@@ -158,9 +173,10 @@ def _error_line(e) -> str:
     return msg if ":" in msg.split(" ", 1)[0] else f"careerlint: error: {msg}"
 
 
-def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=None):
+def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=None, used=None):
     """Each page with its rules, rule set and as-of date. Loads and validates every configuration
-    first, so a bad one stops the run before any page is checked."""
+    first, so a bad one stops the run before any page is checked. ``used`` collects each
+    configuration in force ("configs": path -> (config, rule set)) and its page count ("pages")."""
     from careerlint.config import Config, find_config, load_config
     from careerlint.ruleset import load_ruleset_cached
 
@@ -180,6 +196,7 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=Non
     by_dir: dict[str, str | None] = {}
     memo: dict[tuple, tuple] = {}
     plans = []
+    counts: dict[str | None, int] = {}
     if not pages:
         setup(config_path or find_config("."))
     for path in pages:
@@ -201,6 +218,9 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=Non
         if plan is None:
             plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date)
         plans.append((path, plan))
+        counts[cfg_path] = counts.get(cfg_path, 0) + 1
+    if used is not None:
+        used["configs"], used["pages"] = configs, counts
     return plans
 
 
@@ -327,6 +347,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:
         sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
     except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as e:  # never a traceback, never exit 1 (which means findings)
+        from careerlint.errors import CareerlintError, printable
+
+        if isinstance(e, CareerlintError):
+            click.echo(printable(_error_line(e)), err=True)
+        else:
+            what = "input nested too deeply" if isinstance(e, RecursionError) else f"{type(e).__name__}: {e}"
+            click.echo(printable(f"careerlint: internal error: {what} (please report)"[:2000]), err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(rv if isinstance(rv, int) else 0)

@@ -65,6 +65,26 @@ class Config:
         return out
 
 
+    def describe(self) -> list[str]:
+        """The settings this configuration puts in force, for --show-settings."""
+        out = [f"config: {self.path or '(none: defaults)'}"]
+        if self.path:
+            out.append(f"  root: {self.root}")
+        out.append(f"  as-of: {self.as_of or '(today)'}")
+        out.append(f"  select: {', '.join(self.select) if self.select is not None else '(all)'}")
+        out.append(f"  ignore: {', '.join(self.ignore or []) or '(none)'}")
+        out.append(f"  exclude: {', '.join(self.exclude) or '(none)'}")
+        for pat, ids in self.per_file_ignores.items():
+            out.append(f"  per-file-ignores: {pat}: {', '.join(ids)}")
+        for rid in (self.rule_settings or {}):
+            out.append(f"  rules: {rid} ({self.rule_settings.where(rid)})")
+        for pack in self.rule_packs:
+            out.append(f"  rule-pack: {pack}")
+        for sid in (self.sources or {}):
+            out.append(f"  source: {sid}")
+        return out
+
+
 def _match(rel: str, pattern: str) -> bool:
     pattern = pattern.strip("/")
     if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
@@ -78,18 +98,55 @@ def _match(rel: str, pattern: str) -> bool:
 
 
 def find_config(start: str) -> Path | None:
-    """The nearest configuration file in ``start`` (a file's folder) or any folder above it."""
+    """The nearest configuration file in ``start`` (a file's folder) or a folder above it, up to
+    the repository root (the nearest folder holding .git): a file above the repository, which
+    anyone who can write there may have put, never applies unless named with --config. Outside
+    any repository the walk goes up to the filesystem root."""
     d = Path(os.path.abspath(start))
     if not d.is_dir():
         d = d.parent
+    for folder in _folders_up(d):
+        found = _config_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_above_root(start: str) -> Path | None:
+    """A configuration file above the repository root of ``start``: one find_config ignores."""
+    from careerlint.ignore import repository_root
+
+    d = Path(os.path.abspath(start))
+    if not d.is_dir():
+        d = d.parent
+    root = repository_root(str(d))
+    if root is None:
+        return None
+    for folder in Path(root).parents:
+        found = _config_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def _folders_up(d: Path):
+    from careerlint.ignore import repository_root
+
+    root = repository_root(str(d))
     for folder in (d, *d.parents):
-        for name in CONFIG_NAMES:
-            p = folder / name
-            if p.is_file():
-                return p
-        pp = folder / "pyproject.toml"
-        if pp.is_file() and _pyproject_has_section(pp):
-            return pp
+        yield folder
+        if root is not None and str(folder) == root:
+            return
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        p = folder / name
+        if p.is_file():
+            return p
+    pp = folder / "pyproject.toml"
+    if pp.is_file() and _pyproject_has_section(pp):
+        return pp
     return None
 
 

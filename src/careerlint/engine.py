@@ -14,7 +14,10 @@ def _findings(page: Page, rule: Rule, mod, path: str) -> list[Finding]:
     out = []
     for hit in mod.check(page, rule):
         c = hit.claim
-        message = rule.message.format_map(_SafeDict(hit.fields))
+        try:
+            message = rule.message.format_map(_SafeDict(hit.fields))
+        except (ValueError, TypeError, IndexError, AttributeError):
+            message = rule.message  # a format that does not suit this value: the template as written
         line, column = (c.line, _column(page.doc, c)) if c is not None else (hit.line, hit.column)
         related = tuple(Related(o.line, o.text) for o in hit.related)
         out.append(Finding(path, line, column, rule.id, rule.severity, message, related,

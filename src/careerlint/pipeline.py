@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from careerlint import __version__
 from careerlint.cache import code_fingerprint
-from careerlint.errors import CareerlintError
+from careerlint.errors import CareerlintError, printable
 from careerlint.findings import Finding
 from careerlint.ruleset import Rule
 from careerlint.sources import Registry
@@ -46,11 +46,20 @@ def _plain(v):
 class Outcome:
     path: str
     findings: list[Finding]
-    error: str | None = None
+    error: str | None = None          # the page could not be checked
+    problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
+    content_hash: str | None = None   # sha256 of the exact bytes checked
+    signature: tuple[int, int] | None = None  # (size, mtime) of the file those bytes came from
 
 
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
                known: set[str] | None = None) -> list[Finding]:
+    return analyse(text, path, rules, registry, as_of, known)[0]
+
+
+def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
+            known: set[str] | None = None) -> tuple[list[Finding], list[str]]:
+    """A page's findings, and one-line errors about it that did not stop the check."""
     from careerlint.checks import kinds as check_kinds
     from careerlint.document import parse_html, parse_markdown
     from careerlint.engine import run_rules
@@ -61,21 +70,31 @@ def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_o
     doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
-    return run_rules(page, rules, check_kinds(), path, known)
+    return run_rules(page, rules, check_kinds(), path, known), list(doc.problems)
 
 
-def check_page(path: str, plan: Plan, max_bytes: int) -> Outcome:
-    """Check one page; never raises."""
-    from careerlint.loader import read_page
+def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
+               signature: tuple[int, int] | None = None) -> Outcome:
+    """Check one page (its bytes, when the caller has read them already); never raises."""
+    from careerlint.cache import digest
+    from careerlint.loader import page_text, read_page_bytes
 
     try:
-        text = read_page(path, max_bytes)
+        if data is None:
+            data, signature = read_page_bytes(path, max_bytes)
+        text = page_text(data, path)
     except CareerlintError as e:
         return Outcome(path, [], str(e))
     try:
-        return Outcome(path, check_text(text, path, plan.rules, plan.ruleset.registry, plan.date,
-                                        set(plan.ruleset.rules)))
+        # findings name the page as it can be shown: a control character in a file name is escaped
+        findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
+                                     set(plan.ruleset.rules))
+        return Outcome(path, findings, None, tuple(problems), digest(data), signature)
+    except CareerlintError as e:  # a page careerlint refuses to read (an absurd table)
+        return Outcome(path, [], str(e))
     except RecursionError:
-        return Outcome(path, [], f"{path}: internal error in careerlint: page nested too deeply")
+        return Outcome(path, [], f"{path}: error: page nested too deeply for careerlint to read")
+    except MemoryError:
+        return Outcome(path, [], f"{path}: error: out of memory reading this page")
     except Exception as e:  # one bad page must not stop the others
-        return Outcome(path, [], f"{path}: internal error in careerlint: {type(e).__name__}: {e}")
+        return Outcome(path, [], f"{path}: internal error in careerlint: {type(e).__name__}: {e} (please report)")

@@ -7,6 +7,8 @@ reuse a check kind with other options.
 
 from __future__ import annotations
 
+import math
+import re
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -61,8 +63,53 @@ def _check_options(where: str, kind: str, defaults: dict, options, located, type
                 wants = wants + (int,)
             if isinstance(v, bool) and bool not in wants or not isinstance(v, wants):
                 raise ConfigError(f"{w}: option '{k}' must be {_type_name(wants[0]())}, not {_type_name(v)}")
+        _check_value(w, k, v)
         out[k] = v
     return out
+
+
+# Values an option may take: a policy of -1 or 10**9 years is a typo, not a setting.
+_BOUNDS = {"max-age-years": (0, 100), "min": (0, 1e9), "max": (0, 1e9)}
+
+
+def _check_value(where: str, name: str, v) -> None:
+    if isinstance(v, float) and not math.isfinite(v):
+        raise ConfigError(f"{where}: option '{name}' must be a finite number, not {v}")
+    lo_hi = _BOUNDS.get(name)
+    if lo_hi is not None and isinstance(v, (int, float)) and not isinstance(v, bool) and not lo_hi[0] <= v <= lo_hi[1]:
+        raise ConfigError(f"{where}: option '{name}' must be between {lo_hi[0]:g} and {lo_hi[1]:g}, not {v}")
+    if isinstance(v, list) and not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{where}: option '{name}' must be a list of strings")
+
+
+_SOURCE_KEYS = {"title", "names", "kinds", "max-age-years", "family"}
+_SOURCE_KINDS = {"wage", "employment", "projection"}
+
+
+def _check_source(where: str, sid, spec) -> None:
+    """A source added by a configuration: known keys, lists where lists belong, sane values."""
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: source '{sid}' must be a mapping")
+    w = spec.where if hasattr(spec, "where") else (lambda k=None: where)
+    unknown = sorted(set(spec) - _SOURCE_KEYS, key=str)
+    if unknown:
+        raise ConfigError(f"{w(unknown[0])}: source '{sid}': unknown key '{unknown[0]}' "
+                          f"(known: {', '.join(sorted(_SOURCE_KEYS))})")
+    names = spec.get("names")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ConfigError(f"{w('names') if 'names' in spec else where}: source '{sid}' needs 'names', "
+                          "a list of names")
+    kinds = spec.get("kinds", [])
+    if not isinstance(kinds, list) or not all(k in _SOURCE_KINDS for k in kinds):
+        raise ConfigError(f"{w('kinds')}: source '{sid}': kinds must be a list of "
+                          f"{', '.join(sorted(_SOURCE_KINDS))}")
+    age = spec.get("max-age-years", 2)
+    if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= 100:
+        raise ConfigError(f"{w('max-age-years')}: source '{sid}': max-age-years must be a whole number "
+                          "from 0 to 100")
+    for key in ("title", "family"):
+        if key in spec and not isinstance(spec[key], str):
+            raise ConfigError(f"{w(key)}: source '{sid}': {key} must be a string")
 
 
 def _type_name(v) -> str:
@@ -70,13 +117,36 @@ def _type_name(v) -> str:
             dict: "a mapping"}.get(type(v), type(v).__name__)
 
 
+# A format spec within reason: "{age:>3}", "{value:,.2f}", "{share:.1%}"; never "{age:>200000000}"
+# (a 200 MB string per finding). [[fill]align][sign][#][0][width][grouping][.precision][type]
+_SPEC = re.compile(r"(?:.?[<>=^])?[+\- ]?#?0?(?:\d{1,2})?[,_]?(?:\.\d{1,2})?[bcdeEfFgGnosxX%]?")
+_FIELD = re.compile(r"[A-Za-z_]\w*")  # a plain name: no "{x.__class__}", no "{x[0]}"
+MAX_MESSAGE = 500
+
+
 def _check_message(where: str, message) -> None:
+    """A message template is checked when it loads, not when a finding formats it."""
     if not isinstance(message, str) or not message:
         raise ConfigError(f"{where}: needs a message")
+    if len(message) > MAX_MESSAGE:
+        raise ConfigError(f"{where}: message longer than {MAX_MESSAGE} characters")
+    if not message.isprintable():
+        raise ConfigError(f"{where}: message has control characters or line breaks")
     try:
-        list(string.Formatter().parse(message))
+        fields = list(string.Formatter().parse(message))
     except ValueError as e:
         raise ConfigError(f"{where}: bad message template: {e}") from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _FIELD.fullmatch(name):
+            raise ConfigError(f"{where}: bad message template: '{{{name}}}' (a field is a plain name, "
+                              "like {age})")
+        if conversion not in (None, "s", "r"):
+            raise ConfigError(f"{where}: bad message template: conversion '!{conversion}'")
+        if spec and not _SPEC.fullmatch(spec):
+            raise ConfigError(f"{where}: bad message template: format '{{{name}:{spec}}}' (at most 2 digits "
+                              "of width or precision, no nested fields)")
 
 
 def _new_rule(rid: str, spec, kinds: dict, default_messages: dict, where: str) -> Rule:
@@ -174,12 +244,7 @@ def load_ruleset(config=None) -> RuleSet:
         if config.sources:
             merged = dict(source_data.get("sources") or {})
             for sid, spec in config.sources.items():
-                where = config.sources.where(sid)
-                if not isinstance(spec, dict) or not spec.get("names"):
-                    raise ConfigError(f"{where}: source '{sid}' needs a list of 'names'")
-                age = spec.get("max-age-years", 2)
-                if not isinstance(age, int) or isinstance(age, bool):
-                    raise ConfigError(f"{where}: source '{sid}': max-age-years must be a whole number")
+                _check_source(config.sources.where(sid), sid, spec)
                 merged[sid] = spec
             source_data["sources"] = merged
     try:
@@ -194,12 +259,12 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
 
     The key is careerlint's code and the bytes of every rule, source and configuration file
     involved, so any edit reloads and revalidates. JSON, never pickle: a cache folder that came
-    with a repository must not be able to run code."""
+    with a repository must not be able to run code; and signed with the user's key, so it
+    cannot lower a severity either."""
     import hashlib
-    import json
     import os
 
-    from careerlint.cache import CACHE_DIR, code_fingerprint
+    from careerlint.cache import CACHE_DIR, VERSION, code_fingerprint, read_signed, write_signed
 
     if cache_root is None:
         return load_ruleset(config)
@@ -215,15 +280,15 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
             h.update(str(f).encode() + b"\0" + Path(f).read_bytes())
     except OSError:
         return load_ruleset(config)
-    path = os.path.join(cache_root, CACHE_DIR, "v2", f"ruleset-{h.hexdigest()[:32]}.json")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        rules = {r["id"]: Rule(r["id"], r["kind"], r["severity"], r["summary"], r["message"], r["options"],
-                               r["doc"], r["origin"]) for r in data["rules"]}
-        return RuleSet(rules, registry_from_data(data["registry"]), data["files"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    path = os.path.join(cache_root, CACHE_DIR, VERSION, f"ruleset-{h.hexdigest()[:32]}.json")
+    data = read_signed(path)  # None when missing, damaged or not signed with this user's key
+    if isinstance(data, dict):
+        try:
+            rules = {r["id"]: Rule(r["id"], r["kind"], r["severity"], r["summary"], r["message"], r["options"],
+                                   r["doc"], r["origin"]) for r in data["rules"]}
+            return RuleSet(rules, registry_from_data(data["registry"]), data["files"])
+        except (ValueError, KeyError, TypeError):
+            pass
     ruleset = load_ruleset(config)
     reg = ruleset.registry
     data = {
@@ -235,10 +300,7 @@ def load_ruleset_cached(config, cache_root: str | None) -> RuleSet:
         "files": ruleset.files,
     }
     try:
-        from careerlint.fileio import atomic_write
-
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write(path, json.dumps(data, ensure_ascii=False, default=str))
+        write_signed(path, data)
     except (OSError, CareerlintError):
         pass  # a cache that cannot be written only costs time
     return ruleset

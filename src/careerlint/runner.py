@@ -2,24 +2,27 @@
 
 The parent process looks pages up in the cache, sends the rest to worker processes (or
 checks them itself), and merges results in the original page order, so the output is the
-same whatever the number of jobs.
+same whatever the number of jobs. Results are stored under the hash of the bytes that were
+checked, never of bytes read at another moment.
 """
 
 from __future__ import annotations
 
 import os
 
-from careerlint.cache import Cache
+from careerlint.cache import Cache, digest
+from careerlint.errors import CareerlintError, printable
 from careerlint.pipeline import Outcome, Plan, check_page
 
 _MIN_PAGES_PER_JOB = 8  # below this, starting processes costs more than it saves
+MAX_JOBS = 64           # whatever --jobs says: more processes than this only cost memory
 
 
-def _too_big(path: str, max_bytes: int) -> bool:
-    try:
-        return bool(max_bytes) and os.path.getsize(path) > max_bytes
-    except OSError:
-        return True  # let check_page report it
+def workers_for(jobs: int, pages: int) -> int:
+    """Processes to start: what was asked, at most 4 per core and MAX_JOBS, and one per
+    _MIN_PAGES_PER_JOB pages (1: check in this process)."""
+    cores = os.cpu_count() or 1
+    return max(1, min(jobs, 4 * cores, MAX_JOBS, pages // _MIN_PAGES_PER_JOB))
 
 
 _WORKER_PLANS: list[Plan] = []
@@ -28,6 +31,32 @@ _WORKER_PLANS: list[Plan] = []
 def _init_worker(plans: list[Plan]) -> None:
     global _WORKER_PLANS
     _WORKER_PLANS = plans
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent is gone (even by kill -9) exits at once, never runs on alone."""
+    parent = os.getppid()
+    try:  # Linux: the kernel kills this process when its parent dies
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, ValueError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+    import threading
+    import time
+
+    def watch() -> None:  # elsewhere: notice that the parent changed
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="careerlint-parent-watch").start()
 
 
 def _work(task: tuple[str, int, int]) -> Outcome:
@@ -38,39 +67,81 @@ def _work(task: tuple[str, int, int]) -> Outcome:
 def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None) -> list[Outcome]:
     """Outcomes for ``pages``, in the same order."""
     outcomes: list[Outcome | None] = [None] * len(pages)
-    keys: list[str | None] = [None] * len(pages)
-    todo = []
+    pending = []
     for i, (path, plan) in enumerate(pages):
-        if cache is not None and not _too_big(path, max_bytes):  # the limit is this run's, not the cache's
-            keys[i] = cache.key(path)
-            if keys[i] is not None:
-                found = cache.get(keys[i], plan, path)
-                if found is not None:
-                    outcomes[i] = Outcome(path, found)
-                    continue
-        todo.append(i)
-    if jobs > 1 and len(todo) >= _MIN_PAGES_PER_JOB * 2:
-        plans: list[Plan] = []
-        index: dict[int, int] = {}
-        for i in todo:
-            plan = pages[i][1]
-            if id(plan) not in index:
-                index[id(plan)] = len(plans)
-                plans.append(plan)
-        tasks = [(pages[i][0], index[id(pages[i][1])], max_bytes) for i in todo]
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunk = max(1, min(16, len(tasks) // (jobs * 16)))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plans,)) as pool:
-            for i, outcome in zip(todo, pool.map(_work, tasks, chunksize=chunk)):
-                outcomes[i] = outcome
+        if cache is not None:
+            key = cache.known_key(path, max_bytes)  # unchanged since it was indexed: not even read
+            found = cache.get(key, plan, printable(path)) if key is not None else None
+            if found is not None:
+                outcomes[i] = Outcome(path, found)
+                continue
+        pending.append(i)
+    workers = workers_for(jobs, len(pending))
+    if workers > 1:
+        todo = [i for i in pending if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i)]
+        if len(todo) < 2 * _MIN_PAGES_PER_JOB:
+            _in_process(pages, todo, max_bytes, None, outcomes)
+        else:
+            _in_pool(pages, todo, max_bytes, workers_for(jobs, len(todo)), outcomes)
     else:
-        for i in todo:
-            outcomes[i] = check_page(pages[i][0], pages[i][1], max_bytes)
+        _in_process(pages, pending, max_bytes, cache, outcomes)
     if cache is not None:
-        for i in todo:
+        for i in pending:
             o = outcomes[i]
-            if o.error is None and keys[i] is not None:
-                cache.put(keys[i], pages[i][1], o.findings)
+            if o is not None and o.error is None and not o.problems and o.content_hash is not None:
+                cache.put(cache.content_key(o.path, o.content_hash), pages[i][1], o.findings)
+                cache.remember(o.path, o.signature, o.content_hash)
         cache.save()
     return outcomes  # type: ignore[return-value]
+
+
+def _from_cache_by_content(page: tuple[str, Plan], max_bytes: int, cache: Cache | None,
+                           outcomes: list, i: int, data_out: list | None = None) -> bool:
+    """Look a page up by the hash of its bytes (its mtime changed, its content may not have).
+    True when found (outcome set); the bytes read are left in ``data_out`` for the caller."""
+    if cache is None or not cache.usable:
+        return False
+    from careerlint.loader import read_page_bytes
+
+    path, plan = page
+    try:
+        data, signature = read_page_bytes(path, max_bytes)
+    except CareerlintError as e:
+        outcomes[i] = Outcome(path, [], str(e))
+        return True
+    h = digest(data)
+    found = cache.get(cache.content_key(path, h), plan, printable(path))
+    if found is not None:
+        cache.remember(path, signature, h)
+        outcomes[i] = Outcome(path, found)
+        return True
+    if data_out is not None:
+        data_out[:] = [data, signature]
+    return False
+
+
+def _in_process(pages, todo, max_bytes, cache, outcomes) -> None:
+    for i in todo:
+        path, plan = pages[i]
+        read: list = []
+        if _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i, read):
+            continue
+        # the bytes looked up are the bytes checked (and hashed): nothing is read twice
+        outcomes[i] = check_page(path, plan, max_bytes, *read)
+
+
+def _in_pool(pages, todo, max_bytes, workers, outcomes) -> None:
+    plans: list[Plan] = []
+    index: dict[int, int] = {}
+    for i in todo:
+        plan = pages[i][1]
+        if id(plan) not in index:
+            index[id(plan)] = len(plans)
+            plans.append(plan)
+    tasks = [(pages[i][0], index[id(pages[i][1])], max_bytes) for i in todo]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(tasks) // (workers * 16)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(plans,)) as pool:
+        for i, outcome in zip(todo, pool.map(_work, tasks, chunksize=chunk)):
+            outcomes[i] = outcome

@@ -46,7 +46,16 @@ class Registry:
         """(start, end, source id) of every source named in ``text``."""
         if self._pattern is None:
             self._pattern = self._compile()
-        return [(m.start(), m.end(), self._by_name[m.group(0).lower()]) for m in self._pattern.finditer(text)]
+        return [(m.start(), m.end(), self._source_named(m.group(0))) for m in self._pattern.finditer(text)]
+
+    def _source_named(self, found: str) -> str:
+        """The source a matched name belongs to. A case-insensitive match is not always a
+        lower-case one: "Statiſtics" (long s) matches "statistics" but lowers to itself."""
+        sid = self._by_name.get(found.lower())
+        if sid is None:
+            sid = next((v for k, v in self._by_name.items() if re.fullmatch(re.escape(k), found, re.I)), "")
+            self._by_name[found.lower()] = sid
+        return sid
 
     def policy(self, source_id: str | None) -> tuple[int, str]:
         src = self.sources.get(source_id or "")

@@ -28,6 +28,8 @@ def suppress(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set
             i = bisect_right(text_lines, d.line)
             target = text_lines[i] if i < len(text_lines) else d.line + 1
             spans.append((target, target))
+        elif d.kind == "disable-line":  # the comment's own line, as in markdownlint
+            spans.append((d.line, d.line))
         elif d.kind in ("disable", "ignore"):
             spans.append((d.line, d.end if d.end is not None else d.line))
         else:

@@ -19,51 +19,98 @@ class Located(dict):
         return f"{self.file}:{line}"
 
 
-def _convert(node, file: str, constructor=None):
+# Only plain data: a tag names a type to build, and careerlint builds none of its own.
+_PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                                           "seq", "map"))
+MAX_DEPTH = 64            # nesting of mappings and lists: careerlint's files need 5
+MAX_BYTES = 5_000_000     # a configuration or rule file larger than this is not one
+
+
+def _convert(node, file: str, constructor=None, depth: int = 0, seen: set | None = None):
     import yaml
 
     if constructor is None:
         constructor = yaml.constructor.SafeConstructor()
+        seen = set()
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"{file}:{line}: nested more than {MAX_DEPTH} levels deep")
+    if id(node) in seen:  # the composer hands an alias back as the node it names
+        raise ConfigError(f"{file}:{line}: YAML aliases (*name) are not allowed in careerlint files")
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise ConfigError(f"{file}:{line}: YAML merge keys (<<) are not allowed in careerlint files")
+        raise ConfigError(f"{file}:{line}: YAML tag '{node.tag}' is not allowed (plain values, lists and "
+                          "mappings only)")
     if isinstance(node, yaml.MappingNode):
         out = Located()
         out.file = file
-        out.line = node.start_mark.line + 1
+        out.line = line
         out.key_lines = {}
         for k, v in node.value:
-            key = _convert(k, file, constructor)
+            key = _convert(k, file, constructor, depth + 1, seen)
             if isinstance(key, (dict, list)):
                 raise ConfigError(f"{file}:{k.start_mark.line + 1}: a key must be a plain value")
             if key in out:
                 raise ConfigError(f"{file}:{k.start_mark.line + 1}: duplicate key '{key}'")
-            out[key] = _convert(v, file, constructor)
+            out[key] = _convert(v, file, constructor, depth + 1, seen)
             out.key_lines[key] = k.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, file, constructor) for v in node.value]
+        return [_convert(v, file, constructor, depth + 1, seen) for v in node.value]
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError) as e:
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+        raise ConfigError(f"{file}:{line}: invalid value '{shown}': {problem}") from None
+
+
+def _refuse_anchors(text: str, file: str, loader) -> None:
+    """Anchors (&name) and aliases (*name): an alias bomb of a kilobyte expands to gigabytes,
+    and careerlint's files never need them. Checked on the event stream, which never expands."""
+    import yaml
+
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ConfigError(f"{file}:{event.start_mark.line + 1}: YAML anchors and aliases (&name, *name) "
+                              "are not allowed in careerlint files")
 
 
 def load(path: Path | str, text: str | None = None) -> Located:
-    """A YAML file's top-level mapping (empty file: empty mapping); ConfigError with file:line on error."""
+    """A YAML file's top-level mapping (empty file: empty mapping); ConfigError with file:line on
+    error. Plain data only: no anchors, aliases, merge keys or tags, at most MAX_DEPTH deep."""
     import yaml
 
     file = str(path)
     if text is None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
         except OSError as e:
             raise ConfigError(f"{file}: cannot read: {e.strerror or e}") from None
+        if len(data) > MAX_BYTES:
+            raise ConfigError(f"{file}: larger than {MAX_BYTES // 1_000_000} MB: not a careerlint file")
+        try:
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise ConfigError(f"{file}: not UTF-8 text") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        _refuse_anchors(text, file, loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise ConfigError(f"{file}{line}: invalid YAML: {problem}") from None
+    except RecursionError:
+        raise ConfigError(f"{file}: nested too deeply") from None
     if node is None:
         empty = Located()
         empty.file, empty.line, empty.key_lines = file, 1, {}

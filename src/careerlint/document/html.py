@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-from careerlint.document.directives import Directive, close_ranges, parse_directive
+from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
 from careerlint.document.model import Block, Document, Table
+from careerlint.document.tables import build_grid
+from careerlint.errors import InputError
 
 # Elements whose text is never shown to a reader.
 SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "title", "svg", "math", "iframe",
@@ -99,18 +101,30 @@ def parse_html(text: str, path: str = "<string>", source: list[str] | None = Non
     data = text.encode("utf-8", "surrogatepass")
     try:
         root = lhtml.document_fromstring(data, parser=parser)
-        if any("depth" in e.message.lower() for e in parser.error_log):
-            # libxml2 drops whatever is nested deeper than it allows. Generic containers
-            # carry no meaning for us: drop their tags (keeping their newlines, so every
-            # line stays where it was) and parse again.
-            flat = _CONTAINER_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-            root = lhtml.document_fromstring(flat.encode("utf-8", "surrogatepass"), parser=parser)
+        for tags in (_CONTAINER_TAG, _ALL_BUT_STRUCTURE):
+            if not any("depth" in e.message.lower() for e in parser.error_log):
+                break
+            # libxml2 drops whatever is nested deeper than it allows (2048). Generic containers
+            # carry no meaning for us: drop their tags (keeping their newlines, so every line
+            # stays where it was) and parse again; then every tag but tables, headings and
+            # elements whose content is never shown (lists and quotes become plain text).
+            text = tags.sub(lambda m: "\n" * m.group(0).count("\n") or " ", text)
+            root = lhtml.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        else:
+            if any("depth" in e.message.lower() for e in parser.error_log):
+                raise InputError(f"{path}: error: elements nested more than 2048 deep even without "
+                                 "lists, quotes and containers; page not checked")
     except (etree.ParserError, ValueError):
         return Document(path, [], [], "", "", source, [])
     return _Walker(path, source, markdown).run(root)
 
 
+# "<div class=x>", "</span>": tags of elements that only group others
 _CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|b|i|em|strong)(?:\s[^<>]*)?>", re.I)
+# "<ul>", "<li class=x>", "</blockquote>": every tag but tables, headings and hidden content
+_ALL_BUT_STRUCTURE = re.compile(
+    r"</?(?!(?:table|thead|tbody|tfoot|tr|td|th|caption|h[1-6]|html|head|body|title|meta|"
+    + "|".join(sorted(SKIP_TAGS)) + r")\b)[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)
 
 
 class _Walker:
@@ -133,7 +147,19 @@ class _Walker:
         self.open_tables: list[dict] = []
         self.opened: list[str] = []
         self.directives: list[Directive] = []
+        self.problems: list[str] = []  # one-line errors about the page (an unknown directive)
         self._ignores: dict[int, Directive] = {}
+        # Markdown: inside a raw HTML block, (Markdown line, rendered line) of the block's start,
+        # so an element's rendered line maps back to the Markdown source
+        self._md_block: tuple[int, int] | None = None
+
+    def _line_of(self, el) -> int | None:
+        """The source line an element starts on, when it is known."""
+        if not self.markdown:
+            return el.sourceline
+        if self._md_block is not None and el.sourceline:
+            return self._md_block[0] + el.sourceline - self._md_block[1]
+        return None
 
     # -- blocks -----------------------------------------------------------------
     def _open(self, tag: str, cell=None, header=False) -> None:
@@ -179,20 +205,26 @@ class _Walker:
             tag = el.tag
             if state == 0:
                 if not isinstance(tag, str):  # comment or processing instruction
-                    if el.sourceline and not self.markdown:
-                        cur = el.sourceline
-                    d = parse_directive(el.text, cur)
+                    cur = self._line_of(el) or cur
+                    try:
+                        d = parse_directive(el.text, cur)
+                    except UnknownDirective as e:
+                        self.problems.append(f"{self.path}:{cur}: error: {e}")
+                        d = None
                     if d is not None:
                         self.directives.append(d)
                     stack.append((el, 2))
                     continue
                 tag = tag.lower()
-                if self.markdown:
-                    ml = el.get("data-md-line")
-                    if ml:
-                        cur = int(ml)
-                elif el.sourceline:
-                    cur = el.sourceline
+                ml = el.get("data-md-line") if self.markdown else None
+                if ml:
+                    cur = int(ml)
+                    if el.get("data-md-block") is not None:
+                        self._md_block = (cur, el.sourceline or 0)
+                    elif tag != "careerlint-line":
+                        self._md_block = None  # a rendered Markdown block: the raw HTML block is over
+                else:
+                    cur = self._line_of(el) or cur
                 if tag == "title" and not self.title:
                     self.title = " ".join((el.text_content() or "").split())
                 if tag == "meta":
@@ -220,8 +252,9 @@ class _Walker:
                 if text:
                     line = cur
                     first = el[0] if len(el) else None
-                    if first is not None and first.sourceline and not self.markdown:
-                        line = max(cur, first.sourceline - text.count("\n"))
+                    first_line = self._line_of(first) if first is not None else None
+                    if first_line:
+                        line = max(cur, first_line - text.count("\n"))
                     self._add_text(text, line)
                     cur = line + text.count("\n")
                 stack.append((el, 1))
@@ -240,15 +273,16 @@ class _Walker:
                 if tail:
                     line = cur
                     nxt = el.getnext()
-                    if nxt is not None and nxt.sourceline and not self.markdown:
-                        line = max(cur, nxt.sourceline - tail.count("\n"))
+                    next_line = self._line_of(nxt) if nxt is not None else None
+                    if next_line:
+                        line = max(cur, next_line - tail.count("\n"))
                     self._add_text(tail, line)
                     cur = line + tail.count("\n")
         while self.builders:
             self._close()
         close_ranges(self.directives, len(self.source))
         return Document(self.path, self.blocks, self.tables, self.title, self.h1,
-                        self.source, self.tags, self.meta, self.directives)
+                        self.source, self.tags, self.meta, self.directives, self.problems)
 
     def _start(self, el, tag: str, key: int) -> None:
         """Open what ``el`` opens and remember it, so that ``_end`` closes exactly that."""
@@ -329,42 +363,13 @@ class _Walker:
     def _finish_table(self, info: dict) -> None:
         tid = len(self.tables)
         table = Table(tid, info["key"], info["line"], caption=info["caption"])
-        grid: list[list[int | None]] = []
-        pending: dict[tuple[int, int], int | None] = {}  # (row, col) -> bid from rowspans
-        header_rows = 0
-        leading = True
-        for r, row in enumerate(info["rows"]):
-            out: list[int | None] = []
-            c = 0
-            cells = iter(row["cells"])
-            cell = next(cells, None)
-            while cell is not None or (r, c) in pending:
-                if (r, c) in pending:
-                    out.append(pending.pop((r, c)))
-                    c += 1
-                    continue
-                bid = cell["bid"]
-                span = min(cell["colspan"], 1000)
-                for k in range(span):
-                    out.append(bid)
-                    for dr in range(1, min(cell["rowspan"], 1000)):
-                        pending[(r + dr, c + k)] = bid
-                c += span
-                cell = next(cells, None)
-            grid.append(out)
-            is_head = row["head"] or (row["cells"] and all(x["th"] for x in row["cells"]))
-            if leading and is_head:
-                header_rows += 1
-            else:
-                leading = False
-        table.grid = grid
-        table.header_rows = header_rows
-        for r, row in enumerate(grid):
+        table.grid, table.header_rows = build_grid(info["rows"], self.path, info["line"])
+        for r, row in enumerate(table.grid):
             for c, bid in enumerate(row):
                 if bid is not None and self.blocks[bid].cell is not None and self.blocks[bid].cell[1] < 0:
                     blk = self.blocks[bid]
                     blk.cell = (tid, r, c)
-                    if r < header_rows:
+                    if r < table.header_rows:
                         blk.header = True
         self.tables.append(table)
 

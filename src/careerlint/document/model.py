@@ -68,12 +68,16 @@ class Document:
     tags: list[str]              # element key -> tag name
     meta: dict[str, str] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one-line errors: the page is read, but wrong
+    _word_index: dict[int, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     def column(self, line: int, needle: str, nth: int = 0) -> int:
         """1-based column of the nth occurrence of ``needle`` in text (not tags) on ``line``."""
         if not needle or line < 1 or line > len(self.source):
             return 1
         src = self.source[line - 1]
+        if len(src) > LONG_LINE:
+            return self._long_line_column(line, src, needle, nth)
         if needle not in src:
             # the source may spell part of it as an entity ("2024&ndash;34"): use its
             # leading run of plain characters
@@ -94,3 +98,46 @@ class Document:
                     return i + 1
                 seen += 1
             start = i + 1
+
+    def _long_line_column(self, line: int, src: str, needle: str, nth: int) -> int:
+        """column() on a very long line (a minified page): one pass indexes every word of the
+        line's text, so each finding costs a lookup, not a scan from the line's start (which
+        made a 1 MB page on one line quadratic). Words are runs of letters, digits and
+        $.,%+- ("$47,190", "6%", "U.S."); a needle that is no such word is looked up by its
+        leading run ("2022–2032" by "2022")."""
+        index = self._word_index.get(line)
+        if index is None:
+            index = self._word_index[line] = _index_words(src)
+        positions = index.get(needle)
+        if positions is None:
+            m = _WORD.match(needle) or _WORD.search(needle)
+            positions = index.get(m.group(0)) if m else None
+        if not positions:
+            return 1
+        return positions[min(nth, len(positions) - 1)] + 1
+
+
+LONG_LINE = 20_000  # characters: a line longer than this is indexed once instead of scanned per finding
+
+# "$47,190", "6%", "U.S.", "2022" (from "2022&ndash;2032"), "May": the words of a line's text
+_WORD = re.compile(r"[\w$£€%.,+-]+")
+# "<p class=x>" or a run of text between tags
+_TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
+
+
+def _index_words(src: str) -> dict[str, list[int]]:
+    """Where each word of the text (not the tags) of one line starts, in order; a word with
+    trailing sentence punctuation ("$50,000.") is indexed with and without it."""
+    index: dict[str, list[int]] = {}
+    for part in _TAG_OR_TEXT.finditer(src):
+        if part.group(0).startswith("<"):
+            continue
+        base = part.start()
+        for m in _WORD.finditer(part.group(0)):
+            word = m.group(0)
+            at = base + m.start()
+            index.setdefault(word, []).append(at)
+            bare = word.rstrip(".,")
+            if bare and bare != word:
+                index.setdefault(bare, []).append(at)
+    return index

@@ -1,0 +1,56 @@
+"""A table's grid: which cell covers each row and column, with rowspan and colspan, bounded."""
+
+from __future__ import annotations
+
+from careerlint.errors import InputError
+
+MAX_COLSPAN = 1000    # the limits browsers apply (HTML: "colspan ... 1000", "rowspan ... 65534")
+MAX_ROWSPAN = 65534
+MAX_GRID = 2_000_000  # grid slots of one table (16 MB of references)
+
+
+def build_grid(rows: list[dict], path: str, line: int) -> tuple[list[list[int | None]], int]:
+    """(grid of block ids per row and column, number of leading header rows) for the rows of a
+    table as the walker collected them ({"cells": [{"bid", "th", "colspan", "rowspan"}], "head"}).
+
+    Spans are clamped as browsers clamp them (colspan <= 1000, rowspan <= 65534, and never past
+    the last row), and the grid may hold at most 1,000 slots per cell (room for the
+    "colspan=1000" idiom of a full-width row) and MAX_GRID in all: a 1 KB table of
+    colspan=1000 rowspan=1000 cells took 3 GB. Past that the page is refused (InputError)."""
+    grid: list[list[int | None]] = []
+    pending: dict[tuple[int, int], int | None] = {}  # (row, col) -> bid from rowspans
+    header_rows = 0
+    leading = True
+    cells_in_table = sum(len(row["cells"]) for row in rows)
+    budget = min(1000 * cells_in_table + 100_000, MAX_GRID)
+    used = 0
+    for r, row in enumerate(rows):
+        out: list[int | None] = []
+        c = 0
+        cells = iter(row["cells"])
+        cell = next(cells, None)
+        while cell is not None or (r, c) in pending:
+            if (r, c) in pending:
+                out.append(pending.pop((r, c)))
+                c += 1
+                continue
+            bid = cell["bid"]
+            span = min(cell["colspan"], MAX_COLSPAN)
+            down = min(cell["rowspan"], MAX_ROWSPAN, len(rows) - r)
+            used += span * down
+            if used > budget:
+                raise InputError(f"{path}: error: table at line {line} spans more than {budget:,} grid cells "
+                                 f"with {cells_in_table:,} cells (colspan/rowspan); page not checked")
+            for k in range(span):
+                out.append(bid)
+                for dr in range(1, down):
+                    pending[(r + dr, c + k)] = bid
+            c += span
+            cell = next(cells, None)
+        grid.append(out)
+        is_head = row["head"] or (row["cells"] and all(x["th"] for x in row["cells"]))
+        if leading and is_head:
+            header_rows += 1
+        else:
+            leading = False
+    return grid, header_rows
