@@ -51,8 +51,9 @@ def read_page(path: str, max_size: int = DEFAULT_MAX_SIZE) -> str:
     except OSError:
         size = 0
     if max_size and size > max_size:
-        raise InputError(f"{path}: error: page is {size / 1e6:.1f} MB, larger than the limit of "
-                         f"{max_size / 1e6:.1f} MB (raise it with --max-size)")
+        from careerlint.sizes import too_big
+
+        raise InputError(f"{path}: error: {too_big(size, max_size)}")
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
