@@ -39,7 +39,10 @@ class RuleSet:
     def select(self, select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
         for rid in (select or []) + (ignore or []):
             if rid not in self.rules:
-                raise ConfigError(f"unknown rule id '{rid}' (see 'careerlint rules')")
+                from careerlint.hints import did_you_mean
+
+                hint = did_you_mean(rid, self.rules) or " (see 'careerlint rules')"
+                raise ConfigError(f"unknown rule id '{rid}'{hint}")
         chosen = [r for r in self.rules.values() if not select or r.id in select]
         return [r for r in chosen if not ignore or r.id not in ignore]
 
@@ -70,13 +73,16 @@ def _type_name(v) -> str:
             dict: "a mapping"}.get(type(v), type(v).__name__)
 
 
-def _check_message(where: str, message) -> None:
+def _check_message(where: str, message, kind: str, module=None) -> None:
     if not isinstance(message, str) or not message:
         raise ConfigError(f"{where}: needs a message")
     try:
         list(string.Formatter().parse(message))
     except ValueError as e:
         raise ConfigError(f"{where}: bad message template: {e}") from None
+    from careerlint.message_fields import check_template
+
+    check_template(where, kind, message, module)
 
 
 def _new_rule(rid: str, spec, kinds: dict, default_messages: dict, where: str) -> Rule:
@@ -95,7 +101,7 @@ def _new_rule(rid: str, spec, kinds: dict, default_messages: dict, where: str) -
         raise ConfigError(f"{spec.where('severity')}: rule '{rid}': severity must be one of "
                           f"{', '.join(SEVERITIES)}, not '{severity}'")
     message = spec.get("message", default_messages.get(kind))
-    _check_message(spec.where("message") if "message" in spec else where, message)
+    _check_message(spec.where("message") if "message" in spec else where, message, kind, kinds[kind])
     opts = spec.get("options") or {}
     options = _check_options(spec.where("options") if "options" in spec else where, kind,
                              dict(kinds[kind].OPTIONS), opts, opts, getattr(kinds[kind], "OPTION_TYPES", None))
@@ -130,7 +136,7 @@ def _tune(rule: Rule, spec, kinds: dict, where: str) -> Rule:
                               f"{', '.join(SEVERITIES)}, not '{spec['severity']}'")
         out = replace(out, severity=spec["severity"])
     if "message" in spec:
-        _check_message(spec.where("message"), spec["message"])
+        _check_message(spec.where("message"), spec["message"], rule.kind, kinds[rule.kind])
         out = replace(out, message=spec["message"])
     if "summary" in spec:
         out = replace(out, summary=str(spec["summary"]))
@@ -170,7 +176,10 @@ def load_ruleset(config=None) -> RuleSet:
             elif isinstance(spec, dict) and "kind" in spec:
                 rules[rid] = _new_rule(rid, spec, kinds, default_messages, where)
             else:
-                raise ConfigError(f"{where}: unknown rule id '{rid}' (a new rule needs a 'kind')")
+                from careerlint.hints import did_you_mean
+
+                hint = did_you_mean(rid, rules) or " (a new rule needs a 'kind')"
+                raise ConfigError(f"{where}: unknown rule id '{rid}'{hint}")
         if config.sources:
             merged = dict(source_data.get("sources") or {})
             for sid, spec in config.sources.items():
