@@ -109,7 +109,7 @@ def test_no_path_means_current_folder(tmp_path, monkeypatch):
 
 def test_rules_lists_every_rule():
     code, out, _ = run("rules")
-    ids = [l.split()[0] for l in out.splitlines()]
+    ids = [l.split()[0] for l in out.splitlines()[:-1]]
     assert code == 0
     assert ids == ["stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                    "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",

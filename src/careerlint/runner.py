@@ -35,8 +35,10 @@ def _work(task: tuple[str, int, int]) -> Outcome:
     return check_page(path, _WORKER_PLANS[plan_index], max_bytes)
 
 
-def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None) -> list[Outcome]:
-    """Outcomes for ``pages``, in the same order."""
+def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None,
+        progress=None) -> list[Outcome]:
+    """Outcomes for ``pages``, in the same order. ``progress(n)`` is told of every n pages done."""
+    tick = progress or (lambda n: None)
     outcomes: list[Outcome | None] = [None] * len(pages)
     keys: list[str | None] = [None] * len(pages)
     todo = []
@@ -47,6 +49,7 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
                 found = cache.get(keys[i], plan, path)
                 if found is not None:
                     outcomes[i] = Outcome(path, found)
+                    tick(1)
                     continue
         todo.append(i)
     if jobs > 1 and len(todo) >= _MIN_PAGES_PER_JOB * 2:
@@ -64,9 +67,11 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plans,)) as pool:
             for i, outcome in zip(todo, pool.map(_work, tasks, chunksize=chunk)):
                 outcomes[i] = outcome
+                tick(1)
     else:
         for i in todo:
             outcomes[i] = check_page(pages[i][0], pages[i][1], max_bytes)
+            tick(1)
     if cache is not None:
         for i in todo:
             o = outcomes[i]
