@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 # "10MB", "500 kb", "1.5G", "2MiB", "1048576" (bytes)
@@ -16,29 +17,38 @@ class Size(int):
 
     factor: int = 10**6
     unit: str = "MB"
+    given: str = ""      # the number as the user wrote it ("0.5" of "0.5MB")
 
-    def __new__(cls, n: int, factor: int = 10**6, unit: str = "MB") -> "Size":
+    def __new__(cls, n: int, factor: int = 10**6, unit: str = "MB", given: str = "") -> "Size":
         obj = super().__new__(cls, n)
-        obj.factor, obj.unit = factor, unit
+        obj.factor, obj.unit, obj.given = factor, unit, given
         return obj
 
     def __reduce__(self):
-        return (Size, (int(self), self.factor, self.unit))
+        return (Size, (int(self), self.factor, self.unit, self.given))
 
     def describe(self, n: int | None = None) -> str:
-        """``n`` bytes (default: this size) in this size's unit: '1.2 MB', '512 KB', '10,000 bytes'.
-        A size just over the limit gets the decimals that tell them apart ('10.000001 MB')."""
-        n = int(self) if n is None else n
+        """``n`` bytes (default: this size, as given) in this size's unit: '1.2 MB', '0.0073 MiB',
+        '10,000 bytes'. A size just over the limit gets the decimals that tell them apart."""
+        if n is None:
+            if self.factor == 1:
+                return _bytes(int(self))
+            v = int(self) / self.factor
+            return f"{self.given or (f'{v:,.0f}' if v.is_integer() else f'{v:,g}')} {self.unit}"
         if self.factor == 1:
-            return f"{n:,} byte" + ("" if n == 1 else "s")
+            return _bytes(n)
         v = n / self.factor
-        for places in range(1, 10):
+        places = 1 if v >= 1 or v == 0 else 1 - math.floor(math.log10(v))   # 0.00728 -> 4: '0.0073'
+        limit = float(self.given) if self.given else int(self) / self.factor
+        text = f"{v:,.{places}f}"
+        while float(text.replace(",", "")) <= limit and n > int(self) and places < 12:
+            places += 1   # never '10.0 MB, larger than the limit of 10 MB'
             text = f"{v:,.{places}f}"
-            if n == int(self) or float(text.replace(",", "")) != int(self) / self.factor:
-                break
-        if n != int(self) or not float(v).is_integer():
-            return f"{text.rstrip('0').rstrip('.') if places > 1 else text} {self.unit}"
-        return f"{v:,.0f} {self.unit}"
+        return f"{text} {self.unit}"
+
+
+def _bytes(n: int) -> str:
+    return f"{n:,} byte" + ("" if n == 1 else "s")
 
 
 def parse_size(value: str) -> Size | None:
@@ -47,7 +57,7 @@ def parse_size(value: str) -> Size | None:
     if not m:
         return None
     factor, unit = _UNITS[m.group(2).lower() if m.group(2) else None]
-    return Size(int(float(m.group(1)) * factor), factor, unit)
+    return Size(int(float(m.group(1)) * factor), factor, unit, m.group(1))
 
 
 def too_big(size: int, limit: int) -> str:
