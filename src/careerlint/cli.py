@@ -38,7 +38,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge staleness as of this date (default: config, else today).")
-@click.option("--format", "fmt", default="text", metavar="text|json|sarif|github|junit", help="Output format.")
+@click.option("--format", "fmt", default="text", metavar="text|json|sarif|github|junit|html", help="Output format.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
 @click.option("--config", "config_path", metavar="FILE", help="Use this configuration for every page.")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from careerlint.findings import Finding
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -6,15 +6,11 @@ finding with a caret under the figure, as ruff shows it), ``quiet`` (no summary 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from careerlint.reporters.source import CONTROL, window
+
 _SEVERITY_COLOR = {"error": "1;31", "warning": "1;33", "info": "1;36"}
-# text of a figure at its column: "$47,190", "7.1%", "May", "2022–2032"
-_FIGURE = re.compile(r"[\w$£€.,%+–-]+")
-# C0/C1 controls, DEL, and ANSI escapes in page text or paths, e.g. "\x1b[2J"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_WINDOW = 100  # characters of a long (minified) line shown around the figure
 
 
 def _paint(on: bool, code: str, text: str) -> str:
@@ -23,7 +19,7 @@ def _paint(on: bool, code: str, text: str) -> str:
 
 def _safe(text: str) -> str:
     """Control characters from pages and file names shown escaped, never sent to the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def _width(text: str) -> int:
@@ -33,27 +29,10 @@ def _width(text: str) -> int:
 
 def snippet(line_text: str, column: int, figure: str) -> tuple[str, int, int]:
     """(the line as shown, the display offset of the figure, its display width)."""
-    start = max(column - 1, 0)
-    if start > len(line_text):
-        start = len(line_text)
-    if figure and line_text.startswith(figure, start):
-        length = len(figure)
-    else:
-        m = _FIGURE.match(line_text, start)
-        length = len(m.group(0)) if m else 1
-    text = line_text.replace("\t", " ")
-    # drop leading indentation, and cut a long line to a window around the figure
-    lead = len(text) - len(text.lstrip())
-    lo = min(lead, start)
-    if start - lo > _WINDOW // 2:
-        lo = start - _WINDOW // 2
-    hi = max(start + length, lo + _WINDOW)
-    prefix = "…" if lo > lead else ""
-    suffix = "…" if hi < len(text.rstrip()) else ""
-    shown_before = prefix + _CONTROL.sub("?", text[lo:start])
-    figure_text = _CONTROL.sub("?", text[start:start + length])
-    after = _CONTROL.sub("?", text[start + length:hi]).rstrip()
-    return (shown_before + figure_text + after + suffix, _width(shown_before), max(_width(figure_text), 1))
+    w = window(line_text, column, figure)
+    before = ("…" if w.cut_before else "") + w.before
+    shown = before + w.figure + w.after.rstrip() + ("…" if w.cut_after else "")
+    return shown, _width(before), max(_width(w.figure), 1)
 
 
 def _source_block(report, f, color: bool) -> list[str]:
