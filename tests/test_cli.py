@@ -76,7 +76,7 @@ def test_bad_as_of_and_format_are_one_line_usage_errors():
     code, _, err = run("check", "--as-of", "22/11/2026", CLEAN)
     assert (code, err) == (2, "careerlint: error: --as-of must be a date as YYYY-MM-DD, not '22/11/2026'\n")
     code, _, err = run("check", "--format", "xml", CLEAN)
-    assert (code, err) == (2, "careerlint: error: unknown --format 'xml' (choose from text, json, sarif, github, junit)\n")
+    assert (code, err) == (2, "careerlint: error: unknown --format 'xml' (choose from text, json, sarif, github, junit, html)\n")
     code, _, err = run("check", "--no-such-flag")
     assert code == 2 and err.count("\n") == 1 and err.startswith("careerlint: error: ")
 
