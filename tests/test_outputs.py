@@ -37,7 +37,7 @@ def test_sarif_output_of_the_samples_is_valid_sarif_2_1_0():
     growth = next(r for r in run["results"] if r["ruleId"] == "conflicting-growth")
     assert growth["level"] == "error"
     assert growth["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "samples/seed-001-medical-billing-career-guide.html"},
+        "artifactLocation": {"uri": "samples/seed-001-medical-billing-career-guide.html", "uriBaseId": "SRCROOT"},
         "region": {"startLine": 92, "startColumn": 88}}
     assert rule_ids[growth["ruleIndex"]] == "conflicting-growth"
 
