@@ -72,7 +72,7 @@ def test_page_above_the_size_limit(tmp_path, good):
     big.write_text("<p>" + "x" * 2_000_000 + "</p>")
     code, out, err = careerlint("--max-size", "1MB", str(big), good)
     assert code == 2
-    assert err == f"{big}: error: page is 2.0 MB, larger than the limit of 1.0 MB (raise it with --max-size)\n"
+    assert err == f"{big}: error: page is 2.0 MB, larger than the limit of 1 MB (raise it with --max-size)\n"
     assert careerlint("--max-size", "5MB", str(big))[0] == 0
     code, _, err = careerlint("--max-size", "lots", good)
     assert code == 2 and err == "careerlint: error: --max-size must be a size like 20MB or 500KB, not 'lots'\n"

@@ -112,7 +112,7 @@ def test_the_size_limit_is_on_bytes(tmp_path, good):
     code, out, err, _ = careerlint("--max-size", "1003", "at.html", good, cwd=tmp_path)
     assert (code, err) == (1, "")
     code, out, err, _ = careerlint("--max-size", "1002", "at.html", good, cwd=tmp_path)
-    assert code == 2 and err == ("at.html: error: page is 0.0 MB, larger than the limit of 0.0 MB "
+    assert code == 2 and err == ("at.html: error: page is 1,003 bytes, larger than the limit of 1,002 bytes "
                                  "(raise it with --max-size)\n") and STALE in out
 
 

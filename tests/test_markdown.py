@@ -47,7 +47,7 @@ def figures(text):
     out = []
     for c in extract(doc, _RULESET.registry):
         if c.kind == "money":
-            anchor, nth = c.groups.get("anchor", (c.text, 0))
+            anchor, nth = c.anchor if c.anchor[0] else (c.text, 0)
             out.append((c.text, c.line, doc.column(c.line, anchor, nth)))
     return out
 

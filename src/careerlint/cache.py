@@ -17,7 +17,7 @@ import stat
 import time
 
 from careerlint.errors import CareerlintError
-from careerlint.findings import Finding, Related
+from careerlint.findings import Finding
 
 CACHE_DIR = ".careerlint_cache"
 VERSION = "v3"
@@ -213,16 +213,12 @@ class Cache:
         if not isinstance(rows, list):
             return None
         try:
-            return [Finding(path, r["line"], r["column"], r["rule"], r["severity"], r["message"],
-                            tuple(Related(x["line"], x["text"]) for x in r["related"]), r.get("text", ""))
-                    for r in rows]
+            return [Finding.from_record(path, r) for r in rows]
         except (KeyError, TypeError):
             return None
 
     def put(self, key: str, plan, findings: list[Finding]) -> None:
-        rows = [dict(f.to_dict(), text=f.text) for f in findings]
-        for r in rows:
-            r.pop("path", None)
+        rows = [f.to_record() for f in findings]
         self._results_new.setdefault(plan.fingerprint, {})[key] = rows
 
     def save(self) -> None:

@@ -38,7 +38,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge staleness as of this date (default: config, else today).")
-@click.option("--format", "fmt", default="text", metavar="text|json|sarif|github|junit", help="Output format.")
+@click.option("--format", "fmt", default="text", metavar="text|json|sarif|github|junit|html", help="Output format.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
 @click.option("--config", "config_path", metavar="FILE", help="Use this configuration for every page.")
@@ -47,9 +47,10 @@ def cli() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an error).")
 @click.option("--output-file", "output_file", metavar="FILE", help="Write the report to FILE (atomically).")
 @click.option("--baseline", "baseline_path", metavar="FILE", help="Report only findings not recorded in FILE.")
-@click.option("--write-baseline", "write_baseline", metavar="FILE", help="Record today's findings in FILE.")
+@click.option("--write-baseline", "write_baseline", metavar="FILE",
+              help="Record today's findings in FILE (and exit 0 once it is written).")
 @click.option("--max-size", "max_size", default="10MB", metavar="SIZE",
-              help="Skip (with an error) pages larger than this, e.g. 10MB, 500KB; 0 for no limit.")
+              help="Skip (with an error) pages larger than this, e.g. 10MB, 500KB, 2MiB; 0 for no limit.")
 @click.option("--jobs", "-j", "jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check pages in N processes (default: the number of cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .careerlint_cache/.")
@@ -57,37 +58,56 @@ def cli() -> None:
               help="Skip files named on the command line when a folder walk or 'exclude' would skip them.")
 @click.option("--show-settings", is_flag=True, help="Print the configuration in force for the pages, then stop.")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which configuration applies to which pages.")
+@click.option("--stdin-filename", "stdin_filename", metavar="PATH",
+              help="Check standard input ('-') as the page PATH: its configuration, excludes, HTML or Markdown.")
+@click.option("--statistics", is_flag=True,
+              help="Print counts per rule, and stale citations per source and vintage, instead of each finding.")
+@click.option("--color", "color", type=click.Choice(("auto", "always", "never")), default="auto",
+              help="Colour text output: auto (a terminal without NO_COLOR), always, never.")
+@click.option("--show-source/--no-show-source", "show_source", default=None,
+              help="Show the page's line with a caret under the figure (default: on a terminal; config show-source).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings, no progress bar.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
-          write_baseline, max_size, jobs, no_cache, force_exclude, show_settings, verbose) -> int:
-    """Check pages (files, or folders searched for .html, .htm, .md and .markdown) for problems."""
+          write_baseline, max_size, jobs, no_cache, force_exclude, show_settings, verbose, stdin_filename,
+          statistics, color, show_source, quiet) -> int:
+    """Check pages (files, or folders searched for .html, .htm, .md and .markdown) for problems; '-' reads
+    standard input."""
+    from careerlint import report_options as ro
     from careerlint.errors import CareerlintError, printable
-    from careerlint.reporters import FORMATS, get as get_reporter
+    from careerlint.reporters import FORMATS, SEVERITY_RANK, PageError, Report, get as get_reporter
 
     if fmt not in FORMATS:
         raise click.UsageError(f"unknown --format '{fmt}' (choose from {', '.join(FORMATS)})")
-    if fail_on not in _SEVERITY_RANK:
+    if fail_on not in SEVERITY_RANK:
         raise click.UsageError(f"unknown --fail-on '{fail_on}' (choose from error, warning, info)")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError("--statistics works with --format text or json")
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("'-' (standard input) cannot be given with other paths")
+    use_stdin = paths == ("-",) or (not paths and stdin_filename is not None)
     cli_date = _parse_as_of(as_of) if as_of is not None else None
-    known = None
-    if baseline_path:
-        from careerlint import baseline as baseline_mod
-
-        try:
-            known = baseline_mod.load(baseline_path)
-        except CareerlintError as e:
-            click.echo(_error_line(e), err=True)
-            return EXIT_ERROR
-    from careerlint.loader import discover
-
-    pages, errors, warnings = discover(list(paths) or ["."], force_exclude)
     max_bytes = _parse_size(max_size)
-    used: dict = {}
+    known = None
     try:
-        plans = _plan(pages, () if force_exclude else paths, config_path, _split(select), _split(ignore),
-                      cli_date, None if no_cache else os.getcwd(), used)
+        if baseline_path:
+            from careerlint import baseline as baseline_mod
+
+            known = baseline_mod.load(baseline_path)
+        if fmt == "text" and not statistics:
+            to_terminal = not output_file and ro.isatty(sys.stdout)
+            show_source = ro.show_source(show_source, config_path, to_terminal)
+        if use_stdin:
+            pages, errors, warnings = [stdin_filename or "-"], [], []
+        else:
+            from careerlint.loader import discover
+
+            pages, errors, warnings = discover(list(paths) or ["."], force_exclude)
+        used: dict = {}
+        plans = _plan(pages, [] if use_stdin or force_exclude else paths, config_path, _split(select),
+                      _split(ignore), cli_date, None if no_cache else os.getcwd(), used)
         from careerlint.preflight import refuse_overwrites, tell_settings
 
-        refuse_overwrites(output_file, write_baseline, baseline_path, pages, used)
+        refuse_overwrites(output_file, write_baseline, baseline_path, [] if use_stdin else pages, used)
     except CareerlintError as e:
         click.echo(printable(_error_line(e)), err=True)
         return EXIT_ERROR
@@ -95,40 +115,26 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
         tell_settings(used, pages, show_settings, config_path is not None)
         if show_settings:
             return EXIT_OK
-    for e in errors + warnings:
+    page_errors = [PageError.parse(e, next((p for p in paths if e.startswith(p + ": ")), "")) for e in errors]
+    for e in errors + ([] if quiet else warnings):
         click.echo(printable(e), err=True)
-    from careerlint import runner
-    from careerlint.cache import Cache
-    from careerlint.pipeline import Plan
-
-    findings = []
-    checked: list[str] = []
-    ran: dict[str, object] = {}
-    plan_objects: dict[int, Plan] = {}
-    work = []
-    for path, plan in plans:
-        rules, ruleset, date = plan
-        for r in rules:
-            ran.setdefault(r.id, r)
-        key = id(plan)
-        if key not in plan_objects:
-            plan_objects[key] = Plan(rules, ruleset, date)
-        work.append((path, plan_objects[key]))
-    cache = None if no_cache else Cache(os.getcwd())
-    for outcome in runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache):
+    outcomes, texts, ran = ro.run(plans, use_stdin, jobs, max_bytes, no_cache, quiet)
+    findings, checked = [], []
+    problems = []
+    for outcome in outcomes:
         if outcome.error is not None:
             click.echo(printable(outcome.error), err=True)
-            errors.append(outcome.error)
+            page_errors.append(PageError.parse(outcome.error, outcome.path))
             continue
-        for problem in outcome.problems:  # the page was checked, but is wrong somewhere: exit 2
+        for problem in getattr(outcome, "problems", ()):  # the page was checked, but is wrong somewhere: exit 2
             click.echo(printable(problem), err=True)
-            errors.append(problem)
+            problems.append(problem)
         findings.extend(outcome.findings)
         checked.append(printable(outcome.path))
     findings.sort(key=lambda f: f.sort_key())
-    from careerlint.reporters import Report
-
-    report = Report(findings, checked, list(ran.values()))
+    report = Report(findings, checked, ran, errors=page_errors, fail_on=fail_on, texts=texts,
+                    options={"color": fmt == "text" and ro.use_color(color, None if output_file else sys.stdout),
+                             "show_source": bool(show_source), "quiet": quiet, "statistics": statistics})
     try:
         if write_baseline:
             from careerlint import baseline as baseline_mod
@@ -137,35 +143,28 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
         if known is not None:
             report.findings, report.baseline_matched, report.baseline_stale = baseline_mod.apply(
                 baseline_path, known, findings, set(checked))
-        out = get_reporter(fmt)(report)
-        if output_file:
-            from careerlint.fileio import atomic_write
-
-            atomic_write(output_file, out)
+        if statistics and fmt == "json":
+            out = ro.statistics_json(report)
         else:
-            sys.stdout.write(out)
+            out = get_reporter(fmt)(report)
+        ro.write_output(out, output_file)
     except CareerlintError as e:
         click.echo(_error_line(e), err=True)
         return EXIT_ERROR
-    if errors:
+    if page_errors or problems:
         return EXIT_ERROR
-    if exit_zero:
+    if exit_zero or write_baseline:
         return EXIT_OK
-    worst = _SEVERITY_RANK[fail_on]
-    return EXIT_FINDINGS if any(_SEVERITY_RANK[f.severity] <= worst for f in report.findings) else EXIT_OK
-
-
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+    return EXIT_FINDINGS if any(report.fails(f) for f in report.findings) else EXIT_OK
 
 
 def _parse_size(value: str) -> int:
-    import re
+    from careerlint.sizes import parse_size
 
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*", value.lower())
-    if not m:
+    size = parse_size(value)
+    if size is None:
         raise click.UsageError(f"--max-size must be a size like 20MB or 500KB, not '{value}'")
-    unit = {"b": 1, None: 1, "kb": 1e3, "k": 1e3, "mb": 1e6, "m": 1e6, "gb": 1e9, "g": 1e9}[m.group(2)]
-    return int(float(m.group(1)) * unit)
+    return size
 
 
 def _error_line(e) -> str:
@@ -239,17 +238,20 @@ def _ruleset_here(config_path):
 @cli.command()
 @click.option("--config", "config_path", metavar="FILE", help="Use this configuration (default: the nearest one).")
 def rules(config_path) -> int:
-    """List every rule: id, severity, summary (with the configuration's rules and settings)."""
+    """List every rule: id, severity, on/off under the configuration in force, summary."""
+    from careerlint.config import find_config, load_config
     from careerlint.errors import CareerlintError
+    from careerlint.ruledoc import render_list
 
     try:
+        path = config_path or find_config(".")
+        cfg = load_config(path) if path else None
         ruleset = _ruleset_here(config_path)
+        enabled = {r.id for r in ruleset.select(cfg.select if cfg else None, cfg.ignore if cfg else None)}
     except CareerlintError as e:
         click.echo(_error_line(e), err=True)
         return EXIT_ERROR
-    width = max(len(r) for r in ruleset.rules)
-    for r in ruleset.rules.values():
-        click.echo(f"{r.id:<{width}}  {r.severity:<7}  {r.summary}")
+    click.echo(render_list(ruleset, enabled, str(path) if path else None), nl=False)
     return EXIT_OK
 
 
@@ -258,11 +260,9 @@ def rules(config_path) -> int:
 @click.option("--config", "config_path", metavar="FILE", help="Use this configuration (default: the nearest one).")
 def rule(rule_id, config_path) -> int:
     """Explain one rule: what it checks, why, a failing and a passing example, its options."""
-    import textwrap
-
-    import yaml
-
     from careerlint.errors import CareerlintError
+    from careerlint.hints import did_you_mean
+    from careerlint.ruledoc import render_text
 
     try:
         ruleset = _ruleset_here(config_path)
@@ -271,28 +271,10 @@ def rule(rule_id, config_path) -> int:
         return EXIT_ERROR
     r = ruleset.rules.get(rule_id)
     if r is None:
-        click.echo(f"careerlint: error: unknown rule id '{rule_id}' (see 'careerlint rules')", err=True)
+        hint = did_you_mean(rule_id, ruleset.rules) or " (see 'careerlint rules')"
+        click.echo(f"careerlint: error: unknown rule id '{rule_id}'{hint}", err=True)
         return EXIT_ERROR
-    out = [f"{r.id} ({r.severity}; check kind {r.kind})", f"  {r.summary}", ""]
-    for key, title in (("checks", "What it checks"), ("why", "Why it matters"),
-                       ("fail", "Fails (as of 2026-11-22)"), ("pass", "Passes")):
-        text = str(r.doc.get(key) or "").rstrip()
-        if text:
-            out.append(title)
-            if key in ("checks", "why"):
-                out.extend(textwrap.wrap(text, 92, initial_indent="  ", subsequent_indent="  "))
-            else:
-                out.extend("  " + line for line in text.splitlines())
-            out.append("")
-    out.append("Options (with their values here)")
-    if r.options:
-        dumped = yaml.safe_dump(r.options, sort_keys=False, allow_unicode=True, default_flow_style=False)
-        out.extend("  " + line for line in dumped.rstrip().splitlines())
-    else:
-        out.append("  none")
-    out.append("")
-    out.append(f"Message: {r.message}")
-    click.echo("\n".join(out))
+    click.echo(render_text(r), nl=False)
     return EXIT_OK
 
 

@@ -16,7 +16,8 @@ from careerlint import yamlfile
 from careerlint.errors import ConfigError
 
 CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
-_KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources"}
+_KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources",
+         "show-source"}
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Config:
     rule_packs: list[Path] = field(default_factory=list)
     sources: yamlfile.Located | None = None
     where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
+    show_source: bool | None = None  # text output: the source line under each finding (None: on a terminal)
 
     def check_ids(self, known: set[str]) -> None:
         """Rule ids named in select, ignore and per-file-ignores must exist."""
@@ -40,7 +42,10 @@ class Config:
         for key, ids in named:
             for rid in ids:
                 if rid not in known:
-                    raise ConfigError(f"{self.where.get(key, self.path)}: unknown rule id '{rid}'")
+                    from careerlint.hints import did_you_mean
+
+                    raise ConfigError(f"{self.where.get(key, self.path)}: unknown rule id '{rid}'"
+                                      f"{did_you_mean(rid, known)}")
 
     def relative(self, path: str) -> str:
         if not hasattr(self, "_root"):
@@ -210,6 +215,10 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(v, _dt.date):
             raise ConfigError(f"{data.where('as-of')}: as-of must be a date as YYYY-MM-DD")
         cfg.as_of = v
+    if "show-source" in data:
+        if not isinstance(data["show-source"], bool):
+            raise ConfigError(f"{data.where('show-source')}: show-source must be true or false")
+        cfg.show_source = data["show-source"]
     if "exclude" in data:
         cfg.exclude = _str_list(data, "exclude")
     if "per-file-ignores" in data:

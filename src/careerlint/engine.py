@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careerlint.claims import Claim
 from careerlint.document import Document
-from careerlint.findings import Finding, Related
+from careerlint.findings import Finding, Related, plain_fields
 from careerlint.page import Page
 from careerlint.ruleset import Rule
 from careerlint.suppression import Suppression, suppress
@@ -21,7 +21,7 @@ def _findings(page: Page, rule: Rule, mod, path: str) -> list[Finding]:
         line, column = (c.line, _column(page.doc, c)) if c is not None else (hit.line, hit.column)
         related = tuple(Related(o.line, o.text) for o in hit.related)
         out.append(Finding(path, line, column, rule.id, rule.severity, message, related,
-                           c.text if c is not None else message))
+                           c.text if c is not None else message, plain_fields(hit.fields)))
     return out
 
 

@@ -11,6 +11,7 @@ SEVERITIES = ("error", "warning", "info")
 class Related:
     line: int
     text: str
+    path: str | None = None          # another page, for cross-page rules; None: the finding's own page
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Finding:
     message: str
     related: tuple[Related, ...] = field(default=())
     text: str = field(default="", compare=False)   # the claim's text, for baselines (not reported)
+    # the values the message was made from ({"vintage": "May 2023", "source": ...}), for statistics
+    # and reports; not part of a finding's identity and not in the JSON output
+    fields: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -35,5 +39,39 @@ class Finding:
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
-            "related": [{"line": r.line, "text": r.text} for r in self.related],
+            "related": [_related_dict(r, self.path) for r in self.related],
         }
+
+    def to_record(self) -> dict:
+        """Everything in the finding but its path, as JSON-ready data (the cache stores these)."""
+        d = self.to_dict()
+        del d["path"]
+        d["text"] = self.text
+        if self.fields:
+            d["fields"] = self.fields
+        return d
+
+    @classmethod
+    def from_record(cls, path: str, r: dict) -> "Finding":
+        """The inverse of to_record; KeyError or TypeError on a malformed record."""
+        related = tuple(Related(x["line"], x["text"], x.get("path")) for x in r["related"])
+        fields = r.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise TypeError("fields")
+        return cls(path, r["line"], r["column"], r["rule"], r["severity"], r["message"], related,
+                   r.get("text", ""), fields)
+
+
+def _related_dict(r: Related, path: str) -> dict:
+    d = {"line": r.line, "text": r.text}
+    if r.path is not None and r.path != path:
+        d["path"] = r.path
+    return d
+
+
+def plain_fields(fields: dict) -> dict:
+    """Message fields as JSON-ready values (numbers and strings)."""
+    out = {}
+    for k, v in fields.items():
+        out[str(k)] = v if isinstance(v, (int, float, str)) and not isinstance(v, bool) else str(v)
+    return out

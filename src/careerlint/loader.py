@@ -71,9 +71,9 @@ def read_page(path: str, max_size: int = DEFAULT_MAX_SIZE) -> str:
 
 
 def _too_big(path: str, size: float, max_size: int, grew: bool = False) -> InputError:
-    more = "more than " if grew else ""
-    return InputError(f"{path}: error: page is {more}{size / 1e6:.1f} MB, larger than the limit of "
-                      f"{max_size / 1e6:.1f} MB (raise it with --max-size)")
+    from careerlint.sizes import too_big
+
+    return InputError(f"{path}: error: {too_big(size, max_size, grew)}")
 
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),

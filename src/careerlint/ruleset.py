@@ -41,7 +41,10 @@ class RuleSet:
     def select(self, select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
         for rid in (select or []) + (ignore or []):
             if rid not in self.rules:
-                raise ConfigError(f"unknown rule id '{rid}' (see 'careerlint rules')")
+                from careerlint.hints import did_you_mean
+
+                hint = did_you_mean(rid, self.rules) or " (see 'careerlint rules')"
+                raise ConfigError(f"unknown rule id '{rid}'{hint}")
         chosen = [r for r in self.rules.values() if not select or r.id in select]
         return [r for r in chosen if not ignore or r.id not in ignore]
 
@@ -124,7 +127,7 @@ _FIELD = re.compile(r"[A-Za-z_]\w*")  # a plain name: no "{x.__class__}", no "{x
 MAX_MESSAGE = 500
 
 
-def _check_message(where: str, message) -> None:
+def _check_message(where: str, message, kind: str = "", module=None) -> None:
     """A message template is checked when it loads, not when a finding formats it."""
     if not isinstance(message, str) or not message:
         raise ConfigError(f"{where}: needs a message")
@@ -147,6 +150,10 @@ def _check_message(where: str, message) -> None:
         if spec and not _SPEC.fullmatch(spec):
             raise ConfigError(f"{where}: bad message template: format '{{{name}:{spec}}}' (at most 2 digits "
                               "of width or precision, no nested fields)")
+    from careerlint.message_fields import check_template
+
+    if kind:
+        check_template(where, kind, message, module)
 
 
 def _new_rule(rid: str, spec, kinds: dict, default_messages: dict, where: str) -> Rule:
@@ -165,7 +172,7 @@ def _new_rule(rid: str, spec, kinds: dict, default_messages: dict, where: str) -
         raise ConfigError(f"{spec.where('severity')}: rule '{rid}': severity must be one of "
                           f"{', '.join(SEVERITIES)}, not '{severity}'")
     message = spec.get("message", default_messages.get(kind))
-    _check_message(spec.where("message") if "message" in spec else where, message)
+    _check_message(spec.where("message") if "message" in spec else where, message, kind, kinds[kind])
     opts = spec.get("options") or {}
     options = _check_options(spec.where("options") if "options" in spec else where, kind,
                              dict(kinds[kind].OPTIONS), opts, opts, getattr(kinds[kind], "OPTION_TYPES", None))
@@ -200,7 +207,7 @@ def _tune(rule: Rule, spec, kinds: dict, where: str) -> Rule:
                               f"{', '.join(SEVERITIES)}, not '{spec['severity']}'")
         out = replace(out, severity=spec["severity"])
     if "message" in spec:
-        _check_message(spec.where("message"), spec["message"])
+        _check_message(spec.where("message"), spec["message"], rule.kind, kinds[rule.kind])
         out = replace(out, message=spec["message"])
     if "summary" in spec:
         out = replace(out, summary=str(spec["summary"]))
@@ -240,7 +247,10 @@ def load_ruleset(config=None) -> RuleSet:
             elif isinstance(spec, dict) and "kind" in spec:
                 rules[rid] = _new_rule(rid, spec, kinds, default_messages, where)
             else:
-                raise ConfigError(f"{where}: unknown rule id '{rid}' (a new rule needs a 'kind')")
+                from careerlint.hints import did_you_mean
+
+                hint = did_you_mean(rid, rules) or " (a new rule needs a 'kind')"
+                raise ConfigError(f"{where}: unknown rule id '{rid}'{hint}")
         if config.sources:
             merged = dict(source_data.get("sources") or {})
             for sid, spec in config.sources.items():

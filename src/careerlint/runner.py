@@ -64,8 +64,10 @@ def _work(task: tuple[str, int, int]) -> Outcome:
     return check_page(path, _WORKER_PLANS[plan_index], max_bytes)
 
 
-def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None) -> list[Outcome]:
-    """Outcomes for ``pages``, in the same order."""
+def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None,
+        progress=None) -> list[Outcome]:
+    """Outcomes for ``pages``, in the same order. ``progress(n)`` is told of every n pages done."""
+    tick = progress or (lambda n: None)
     outcomes: list[Outcome | None] = [None] * len(pages)
     pending = []
     for i, (path, plan) in enumerate(pages):
@@ -74,17 +76,19 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
             found = cache.get(key, plan, printable(path)) if key is not None else None
             if found is not None:
                 outcomes[i] = Outcome(path, found)
+                tick(1)
                 continue
         pending.append(i)
     workers = workers_for(jobs, len(pending))
     if workers > 1:
         todo = [i for i in pending if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i)]
+        tick(len(pending) - len(todo))
         if len(todo) < 2 * _MIN_PAGES_PER_JOB:
-            _in_process(pages, todo, max_bytes, None, outcomes)
+            _in_process(pages, todo, max_bytes, None, outcomes, tick)
         else:
-            _in_pool(pages, todo, max_bytes, workers_for(jobs, len(todo)), outcomes)
+            _in_pool(pages, todo, max_bytes, workers_for(jobs, len(todo)), outcomes, tick)
     else:
-        _in_process(pages, pending, max_bytes, cache, outcomes)
+        _in_process(pages, pending, max_bytes, cache, outcomes, tick)
     if cache is not None:
         for i in pending:
             o = outcomes[i]
@@ -120,17 +124,17 @@ def _from_cache_by_content(page: tuple[str, Plan], max_bytes: int, cache: Cache 
     return False
 
 
-def _in_process(pages, todo, max_bytes, cache, outcomes) -> None:
+def _in_process(pages, todo, max_bytes, cache, outcomes, tick) -> None:
     for i in todo:
         path, plan = pages[i]
         read: list = []
-        if _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i, read):
-            continue
-        # the bytes looked up are the bytes checked (and hashed): nothing is read twice
-        outcomes[i] = check_page(path, plan, max_bytes, *read)
+        if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i, read):
+            # the bytes looked up are the bytes checked (and hashed): nothing is read twice
+            outcomes[i] = check_page(path, plan, max_bytes, *read)
+        tick(1)
 
 
-def _in_pool(pages, todo, max_bytes, workers, outcomes) -> None:
+def _in_pool(pages, todo, max_bytes, workers, outcomes, tick) -> None:
     plans: list[Plan] = []
     index: dict[int, int] = {}
     for i in todo:
@@ -145,3 +149,4 @@ def _in_pool(pages, todo, max_bytes, workers, outcomes) -> None:
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(plans,)) as pool:
         for i, outcome in zip(todo, pool.map(_work, tasks, chunksize=chunk)):
             outcomes[i] = outcome
+            tick(1)

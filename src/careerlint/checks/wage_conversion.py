@@ -11,6 +11,16 @@ KIND = "wage-conversion"
 OPTIONS = {"hours-per-year": 2080, "tolerance-percent": 1.0}
 
 
+def percent_apart(diff: float) -> str:
+    """A readable percentage: '18.9%', '340%', '4,350%', and 'over 10,000%' for absurd values
+    ($180,000 an hour against $86,000 a year), where the message's own figures say more."""
+    if diff < 100:
+        return f"{diff:.1f}%"
+    if diff < 10_000:
+        return f"{diff:,.0f}%"
+    return "over 10,000%"
+
+
 def check(page, rule):
     hours = float(rule.options.get("hours-per-year", 2080))
     tol_pct = float(rule.options.get("tolerance-percent", 1.0))
@@ -53,4 +63,4 @@ def check(page, rule):
                 yield Hit(at, dict(stat=(stat_name(o) + " ") if o.stat else "",
                                    hourly=o.format_value(ov), unit=unit, mult=mult,
                                    annual=a.format_value(av), expected=a.format_value(round(expected)),
-                                   diff_pct=f"{diff:.1f}%", where=where, other_line=rel.line), [rel])
+                                   diff_pct=percent_apart(diff), where=where, other_line=rel.line), [rel])
