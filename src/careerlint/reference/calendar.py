@@ -1,0 +1,126 @@
+"""The release calendar: when BLS published each OEWS and Employment Projections release, and
+whether a newer one is due.
+
+    from careerlint.reference import calendar
+    calendar.latest("oews", as_of)   # the newest release published by as_of (verified dates only)
+    calendar.due("ep", as_of)        # a release newer than the data in use that is out or expected
+
+Dates come from rules/reference/calendar.json (BLS news releases). An entry marked unverified is an
+expected date: never reported as "released", only as "expected".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+KINDS = ("oews", "ep")
+
+
+@dataclass(frozen=True)
+class Release:
+    kind: str                 # "oews" or "ep"
+    key: int                  # OEWS: the May reference year; EP: the cycle's base year
+    date: _dt.date            # publication date (expected, when not verified)
+    verified: bool = True
+
+    @property
+    def label(self) -> str:
+        return release_label(self.kind, self.key)
+
+    def describe(self) -> str:
+        """'OEWS May 2025 (2026-05-15)', 'EP 2025–35 (expected about 2026-08-27, not verified)'."""
+        when = self.date.isoformat() if self.verified else f"expected about {self.date.isoformat()}, not verified"
+        return f"{'OEWS' if self.kind == 'oews' else 'EP'} {self.label} ({when})"
+
+
+@dataclass(frozen=True)
+class Due:
+    """A release newer than the data in use: ``out`` when the calendar has its publication date on or
+    before as_of, otherwise it is expected by then (an unverified date, or a year after the last one)."""
+
+    release: Release
+    out: bool
+    have: int | None          # the newest release of that kind in the data in use
+
+
+def release_label(kind: str, key: int) -> str:
+    """('oews', 2025) -> 'May 2025'; ('ep', 2024) -> '2024–34'."""
+    if kind == "oews":
+        return f"May {key}"
+    from careerlint.reference.projections import cycle_label
+
+    return cycle_label(key)
+
+
+class Calendar:
+    def __init__(self, data: dict) -> None:
+        if data.get("format") != 1:
+            raise ValueError("not a careerlint release calendar")
+        self.entries: dict[str, list[Release]] = {}
+        for kind in KINDS:
+            out = []
+            for e in data.get(kind, []):
+                out.append(Release(kind, int(e["key"]), _dt.date.fromisoformat(e["date"]), bool(e["verified"])))
+            self.entries[kind] = sorted(out, key=lambda r: r.key)
+        self.cadence_days = int(data.get("cadence-days", 365))
+
+    def releases(self, kind: str) -> list[Release]:
+        return list(self.entries[_kind(kind)])
+
+    def get(self, kind: str, key: int) -> Release | None:
+        return next((r for r in self.entries[_kind(kind)] if r.key == key), None)
+
+    def latest(self, kind: str, as_of: _dt.date) -> Release | None:
+        """The newest release with a verified publication date on or before ``as_of``."""
+        out = [r for r in self.entries[_kind(kind)] if r.verified and r.date <= as_of]
+        return out[-1] if out else None
+
+    def due(self, kind: str, as_of: _dt.date, have: int | None) -> Due | None:
+        """A release newer than ``have`` that is out by ``as_of`` (the newest such), else one expected by
+        then (an unverified calendar date, or a year after the last release); None when none is."""
+        kind = _kind(kind)
+        newer = [r for r in self.entries[kind] if have is None or r.key > have]
+        out = [r for r in newer if r.verified and r.date <= as_of]
+        if out:
+            return Due(out[-1], True, have)
+        expected = [r for r in newer if not r.verified and r.date <= as_of]
+        if expected:
+            return Due(expected[-1], False, have)
+        if newer:
+            return None     # the calendar knows the next release, and its date has not come
+        known = self.entries[kind]
+        if not known:
+            return None
+        # beyond the calendar: BLS publishes each kind about once a year
+        anchor = known[-1]
+        last_key = max(anchor.key, have if have is not None else anchor.key)
+        expected_date = anchor.date + _dt.timedelta(days=self.cadence_days * (last_key + 1 - anchor.key))
+        if expected_date <= as_of:
+            return Due(Release(kind, last_key + 1, expected_date, False), False, have)
+        return None
+
+
+def _kind(kind: str) -> str:
+    k = kind.strip().lower()
+    if k not in KINDS:
+        raise ValueError(f"unknown release kind '{kind}' (use oews or ep)")
+    return k
+
+
+def latest(kind: str, as_of: _dt.date) -> Release | None:
+    """The newest release of ``kind`` published by ``as_of`` (verified dates only), from the default data."""
+    from careerlint.reference import store
+
+    return store.default().calendar().latest(kind, as_of)
+
+
+def due(kind: str, as_of: _dt.date, have: int | None = ...) -> Due | None:  # type: ignore[assignment]
+    """Whether a release newer than the data in use (or than ``have``) is out or expected by ``as_of``."""
+    from careerlint.reference import store
+
+    ref = store.default()
+    if have is ...:
+        keys = ref.oews_years() if _kind(kind) == "oews" else ref.ep_cycles()
+        have = keys[-1] if keys else None
+    return ref.calendar().due(kind, as_of, have)
