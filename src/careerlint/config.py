@@ -16,7 +16,8 @@ from careerlint import yamlfile
 from careerlint.errors import ConfigError
 
 CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
-_KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources"}
+_KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources",
+         "reference-data"}
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Config:
     rule_settings: yamlfile.Located | None = None
     rule_packs: list[Path] = field(default_factory=list)
     sources: yamlfile.Located | None = None
+    reference_data: Path | None = None   # folder for `careerlint data import` (relative to the config file)
     where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
 
     def check_ids(self, known: set[str]) -> None:
@@ -194,6 +196,11 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(data["sources"], dict):
             raise ConfigError(f"{data.where('sources')}: sources must be a mapping")
         cfg.sources = data["sources"]
+    if "reference-data" in data:
+        v = data["reference-data"]
+        if not isinstance(v, str) or not v.strip():
+            raise ConfigError(f"{data.where('reference-data')}: reference-data must be a folder path")
+        cfg.reference_data = cfg.root / os.path.expanduser(v.strip())
     return cfg
 
 
