@@ -141,6 +141,10 @@ def build(source: Path, corpus: Path | None, report: list[str]) -> dict[str, byt
     caps, readme_dates = readme_facts(source)
     calendar = store.read_json(OUT / "calendar.json")
     dates = {(k, e["key"]): e["date"] for k in ("oews", "ep") for e in calendar[k] if e["verified"]}
+    cal_caps = {e["key"]: e["caps"] for e in calendar["oews"] if e.get("caps")}
+    for year, c in caps.items():
+        if cal_caps.get(year) != c:
+            raise SystemExit(f"calendar.json's top-coding cap for May {year} disagrees with the README: {c}")
     for key, date in readme_dates.items():
         cal = next((e for e in calendar[key[0]] if e["key"] == key[1]), None)
         if cal is None or cal["date"] != date:
@@ -149,7 +153,7 @@ def build(source: Path, corpus: Path | None, report: list[str]) -> dict[str, byt
     releases = {}
     for path in sorted(source.glob("oews-national-*.csv")):
         year = importer.year_from_name(str(path))
-        rec = read_oews(path, caps, dates.get(("oews", year)))
+        rec = read_oews(path, cal_caps, dates.get(("oews", year)))
         releases[rec["release"]] = OewsRelease(rec)
         files[store.release_file("oews", rec["release"])] = store.encode(rec)
         report.append(f"OEWS {rec['label']}: {len(rec['rows'])} occupations from {path.name}")

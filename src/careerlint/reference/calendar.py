@@ -23,6 +23,7 @@ class Release:
     key: int                  # OEWS: the May reference year; EP: the cycle's base year
     date: _dt.date            # publication date (expected, when not verified)
     verified: bool = True
+    caps: tuple = ()          # OEWS: BLS's top-coding cap, (("hour", 115.0), ("year", 239200)), when known
 
     @property
     def label(self) -> str:
@@ -61,7 +62,8 @@ class Calendar:
         for kind in KINDS:
             out = []
             for e in data.get(kind, []):
-                out.append(Release(kind, int(e["key"]), _dt.date.fromisoformat(e["date"]), bool(e["verified"])))
+                caps = tuple(sorted((e.get("caps") or {}).items()))
+                out.append(Release(kind, int(e["key"]), _dt.date.fromisoformat(e["date"]), bool(e["verified"]), caps))
             self.entries[kind] = sorted(out, key=lambda r: r.key)
         self.cadence_days = int(data.get("cadence-days", 365))
 
@@ -76,6 +78,20 @@ class Calendar:
         out = [r for r in self.entries[_kind(kind)] if r.verified and r.date <= as_of]
         return out[-1] if out else None
 
+    def next_after(self, kind: str, have: int | None) -> Release | None:
+        """The release after ``have``: the calendar's entry when it has one, else one expected a year
+        after the last release it knows (unverified)."""
+        kind = _kind(kind)
+        known = self.entries[kind]
+        newer = [r for r in known if have is None or r.key > have]
+        if newer:
+            return newer[0]
+        if not known:
+            return None
+        anchor = known[-1]
+        key = max(anchor.key, have) + 1
+        return Release(kind, key, anchor.date + _dt.timedelta(days=self.cadence_days * (key - anchor.key)), False)
+
     def due(self, kind: str, as_of: _dt.date, have: int | None) -> Due | None:
         """A release newer than ``have`` that is out by ``as_of`` (the newest such), else one expected by
         then (an unverified calendar date, or a year after the last release); None when none is."""
@@ -87,17 +103,9 @@ class Calendar:
         expected = [r for r in newer if not r.verified and r.date <= as_of]
         if expected:
             return Due(expected[-1], False, have)
-        if newer:
-            return None     # the calendar knows the next release, and its date has not come
-        known = self.entries[kind]
-        if not known:
-            return None
-        # beyond the calendar: BLS publishes each kind about once a year
-        anchor = known[-1]
-        last_key = max(anchor.key, have if have is not None else anchor.key)
-        expected_date = anchor.date + _dt.timedelta(days=self.cadence_days * (last_key + 1 - anchor.key))
-        if expected_date <= as_of:
-            return Due(Release(kind, last_key + 1, expected_date, False), False, have)
+        nxt = self.next_after(kind, have)
+        if nxt is not None and nxt not in newer and nxt.date <= as_of:
+            return Due(nxt, False, have)
         return None
 
 

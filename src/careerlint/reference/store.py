@@ -55,10 +55,10 @@ def read_json(path: Path):
         if path.name.endswith(".gz"):
             raw = gzip.decompress(raw)
         return json.loads(raw)
+    except (EOFError, ValueError, gzip.BadGzipFile) as e:   # BadGzipFile is an OSError: first
+        raise ReferenceDataError(f"{path}: error: damaged reference data ({e})") from None
     except OSError as e:
         raise ReferenceDataError(f"{path}: error: cannot read reference data: {e.strerror or e}") from None
-    except (EOFError, ValueError, gzip.BadGzipFile) as e:
-        raise ReferenceDataError(f"{path}: error: damaged reference data ({e})") from None
 
 
 def encode(data: dict) -> bytes:
