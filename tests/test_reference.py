@@ -270,6 +270,28 @@ def test_damaged_user_file_is_a_one_line_error(tmp_path):
     assert "\n" not in str(e.value)
 
 
+def test_titles_of_an_imported_release_are_official_names(tmp_path):
+    from careerlint.reference import importer
+    from test_reference_import import national_rows, write_csv
+
+    rows = national_rows(2026)
+    rows[-1][9] = "Software Developers"       # 53-7xxx: the title of 15-1252 in the bundled data
+    rows[-2][9] = "Carpet Wranglers"          # a new title
+    rows[-3][9] = "Appraisers and Assessors of Real Estate"   # only an OOH slug name so far (13-2020)
+    rec, _ = importer.read_file(str(write_csv(tmp_path / "national_M2026_dl.csv", rows)))
+    folder = tmp_path / "imported"
+    store.write_atomic(folder / "oews-2026.json.gz", store.encode(rec))
+    assert ref.match_occupation("appraisers and assessors of real estate") == "13-2020"   # before: the slug
+    store.configure(folder)
+    new = {r[1]: r[0] for r in rec["rows"]}
+    assert ref.match_occupation("carpet wranglers") == new["Carpet Wranglers"]
+    assert ref.match_occupation("Software Developers") == Ambiguous(
+        "Software Developers", tuple(sorted(("15-1252", new["Software Developers"]))))
+    assert ref.match_occupation("appraisers and assessors of real estate") == \
+        new["Appraisers and Assessors of Real Estate"]
+    assert ref.match_occupation("Electricians") == "47-2111"
+
+
 def test_fingerprint_changes_with_user_data(tmp_path):
     before = ref.fingerprint()
     folder = tmp_path / "user-data"

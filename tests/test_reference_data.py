@@ -70,19 +70,30 @@ def test_projections(bundled):
     ep = bundled.ep(2024)
     assert len(ep.rows) == 645 and ep.released.isoformat() == "2025-08-28"
     # BLS rounds employment to hundreds and computes change and percent from unrounded figures
-    for p in ep.rows.values():
+    for p in ep.projections():
         assert abs(p.target - p.base - p.change) <= 100, p.soc
         lo, hi = 100 * (p.change - 100) / (p.base + 50), 100 * (p.change + 100) / (p.base - 50)
         assert min(lo, hi) - 0.5 <= p.pct <= max(lo, hi) + 0.5, p.soc
 
 
-def test_names_table_is_current_with_the_key_function():
+def test_names_table_is_current_with_the_key_function_and_the_aliases(bundled):
     data = _json("names.json.gz")
     assert data["key-version"] == KEY_VERSION
-    for source in ("official", "ooh", "slug"):
-        for key, name, codes in data[source]:
-            assert name_key(name) == key, (source, name)
-            assert all(soc.parse_code(c) == c for c in codes)
+    for key, target in data["index"].items():
+        assert name_key(key) == key
+        codes = [target] if isinstance(target, str) else target
+        assert codes and all(soc.parse_code(c) == c for c in codes)
+    assert set(data["weak"]) <= set(data["index"])
+    # aliases.json is built into the table: an edit without a rebuild fails here
+    for a in json.loads((DATA / "aliases.json").read_text())["aliases"]:
+        got = data["index"][name_key(a["name"])]
+        assert got == (a["soc"][0] if len(a["soc"]) == 1 else sorted(a["soc"])), a["name"]
+    for slug, title, codes, target, names in data["profiles"]:
+        if title:
+            assert name_key(title) in data["index"], slug
+        for name, code in names:
+            got = data["index"][name_key(name)]
+            assert got == code or [code, got] in data["same"] or code in got, (slug, name)
 
 
 def test_groups_merged_with_a_code_inside_them_have_its_employment(bundled):

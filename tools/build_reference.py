@@ -172,6 +172,8 @@ def build(source: Path, corpus: Path | None, report: list[str]) -> dict[str, byt
 
 
 def build_names(releases: dict, eps: dict, pages: dict, report: list[str]) -> dict:
+    """The name table: every official title, OOH title, BLS name on an OOH page, reviewed alias and
+    single-occupation slug, resolved once here so a run only loads the result."""
     official: dict[tuple[str, str], str] = {}
     for year in sorted(releases, reverse=True):
         for code, row in releases[year].rows.items():
@@ -182,7 +184,7 @@ def build_names(releases: dict, eps: dict, pages: dict, report: list[str]) -> di
     known = {c for _, c in official}
     previous = {}
     try:
-        previous = {p[0]: p[1] for p in store.read_json(OUT / "names.json.gz")["profiles"]}
+        previous = {p[0]: p for p in store.read_json(OUT / "names.json.gz")["profiles"]}
     except (store.ReferenceDataError, KeyError):
         pass
     by_slug: dict[str, list[str]] = {}
@@ -190,34 +192,37 @@ def build_names(releases: dict, eps: dict, pages: dict, report: list[str]) -> di
         for row in eps[cycle]["rows"]:
             if row[6]:
                 by_slug.setdefault(row[6], []).append(row[0])
-    profiles, ooh, slugs = [], {}, {}
+    same = same_occupations(list(releases.values()), [(c, k) for k, c in official])
+    index = TitleIndex(same)
+    for (key, code) in official:
+        index.add(key, (code,), "official")
+    profiles = []
     for slug, codes in sorted(by_slug.items()):
         target = profile_target(codes, known)
-        title = pages[slug][0] if slug in pages else previous.get(slug)
-        profiles.append([slug, title, sorted(set(codes)), list(target)])
+        if slug in pages:
+            title = pages[slug][0]
+            names = sorted(bls_names(pages[slug][1], set(codes) | set(target), releases[2024])) \
+                if 2024 in releases else []
+        else:   # no corpus at hand: keep what the last build read from the page
+            old = previous.get(slug, [slug, None, [], [], []])
+            title, names = old[1], old[4] if len(old) > 4 else []
+        profiles.append([slug, title, sorted(set(codes)), list(target), [list(n) for n in names]])
         if title:
-            ooh[(name_key(title), tuple(target))] = title
+            index.add_name(title, target, "ooh")
+        for name, code in names:
+            index.add_name(name, (code,), "ooh")
         if len(set(codes)) == 1:
-            slugs[(name_key(slug_name(slug)), tuple(target))] = slug_name(slug)
-        if slug in pages and 2024 in releases:
-            for name, code in bls_names(pages[slug][1], set(codes) | set(target), releases[2024]):
-                ooh.setdefault((name_key(name), (code,)), name)
-    data = {"format": 1, "key-version": KEY_VERSION,
-            "official": sorted([k, n, [c]] for (k, c), n in official.items()),
-            "ooh": sorted([k, n, list(t)] for (k, t), n in ooh.items()),
-            "slug": sorted([k, n, list(t)] for (k, t), n in slugs.items()),
-            "profiles": profiles}
-    same = same_occupations(list(releases.values()), {c: k for k, c in official})
-    data["same"] = sorted([a, b] for a, b in same)
-    index = TitleIndex(same)
-    for source in ("official", "ooh", "slug"):
-        for k, _, t in data[source]:
-            index.add(k, tuple(t), source)
-    ambiguous = {k: v for k, v in index.names().items() if not isinstance(v, str)}
-    report.append(f"names: {len(index.names())} keys, {len(ambiguous)} ambiguous; "
+            index.add_name(slug_name(slug), target, "slug")
+    for a in store.read_json(OUT / "aliases.json")["aliases"]:
+        index.add_name(a["name"], tuple(a["soc"]), "alias")
+    resolved = index.names()
+    ambiguous = sum(1 for v in resolved.values() if not isinstance(v, str))
+    report.append(f"names: {len(resolved)} keys, {ambiguous} ambiguous; "
                   f"{len(profiles)} OOH profiles ({sum(1 for p in profiles if p[1])} with titles)")
     report.append(f"  {len(same)} group codes are one occupation with the code inside them (same title and employment)")
-    return data
+    return {"format": 1, "key-version": KEY_VERSION,
+            "index": {k: (v if isinstance(v, str) else list(v)) for k, v in sorted(resolved.items())},
+            "weak": sorted(index.weak()), "same": sorted([a, b] for a, b in same), "profiles": profiles}
 
 
 def bls_names(text: str, codes: set[str], release: OewsRelease):

@@ -105,7 +105,7 @@ def match_occupation(name: str, aliases: Mapping[str, str | Iterable[str]] | Non
     Returns a code such as '47-2111'; an Ambiguous (falsy) when the name is used for several
     occupations; None when careerlint does not know the name. ``aliases`` are a configuration's
     (name -> code, or a list of codes) and win over the built-in names."""
-    return default().titles().index.match(name, aliases)
+    return default().titles().match(name, aliases)
 
 
 def occupation_title(soc: str) -> str | None:

@@ -67,10 +67,18 @@ class EpCycle:
         self.released: _dt.date | None = _dt.date.fromisoformat(released) if released else None
         self.source: str = data.get("source", "")
         self.origin = origin
-        self.rows = {r[0]: Projection(r[0], self.cycle, *r[1:]) for r in data["rows"]}
+        self.rows: dict[str, list] = {}   # soc -> the row as stored (COLUMNS); Projection objects on demand
+        for r in data["rows"]:
+            if len(r) != len(COLUMNS):
+                raise ValueError(f"row {r[:1]} has {len(r)} fields, not {len(COLUMNS)}")
+            self.rows[r[0]] = r
 
     def __contains__(self, soc: str) -> bool:
         return soc in self.rows
 
     def get(self, soc: str) -> Projection | None:
-        return self.rows.get(soc)
+        r = self.rows.get(soc)
+        return Projection(r[0], self.cycle, *r[1:]) if r is not None else None
+
+    def projections(self) -> list[Projection]:
+        return [Projection(r[0], self.cycle, *r[1:]) for r in self.rows.values()]

@@ -65,6 +65,8 @@ def profile_target(codes: Iterable[str], known: Iterable[str] = ()) -> tuple[str
 
 
 class TitleIndex:
+    """Builds the name table from records (at build time, and for releases a user imported)."""
+
     def __init__(self, same: Iterable[tuple[str, str]] = ()) -> None:
         self._records: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self._index: dict[str, str | tuple[str, ...]] | None = None
@@ -85,40 +87,38 @@ class TitleIndex:
         """Where a name comes from: [(source, codes), ...] (for explaining a match)."""
         return list(self._records.get(name_key(name), []))
 
-    def _build(self) -> dict[str, str | tuple[str, ...]]:
-        index: dict[str, str | tuple[str, ...]] = {}
-        for key, recs in self._records.items():
-            strong = [t for s, t in recs if s not in _WEAK]
-            targets = {t for t in (strong or [t for _, t in recs])}
-            index[key] = _resolve(targets, self.same)
-        return index
-
-    def match(self, name: str, aliases: Mapping[str, str | Iterable[str]] | None = None) -> str | Ambiguous | None:
-        """The SOC code ``name`` names, Ambiguous, or None when careerlint does not know the name.
-
-        ``aliases`` (a configuration's: name -> SOC code, or several codes for a name the site
-        uses ambiguously) are consulted first and win over the built-in names."""
-        key = name_key(name)
-        if not key:
-            return None
-        if aliases:
-            for alias, target in aliases.items():
-                if name_key(alias) == key:
-                    codes = (target,) if isinstance(target, str) else tuple(target)
-                    got = _resolve({codes}, self.same)
-                    return got if isinstance(got, str) else Ambiguous(name, got)
-        if self._index is None:
-            self._index = self._build()
-        got = self._index.get(key)
-        if got is None or isinstance(got, str):
-            return got
-        return Ambiguous(name, got)
+    def weak(self) -> set[str]:
+        """Keys known only from slugs."""
+        return {k for k, recs in self._records.items() if all(s in _WEAK for s, _ in recs)}
 
     def names(self) -> dict[str, str | tuple[str, ...]]:
         """Every known key with its resolution (a code, or the candidates of an ambiguous name)."""
         if self._index is None:
-            self._index = self._build()
-        return dict(self._index)
+            index: dict[str, str | tuple[str, ...]] = {}
+            for key, recs in self._records.items():
+                strong = [t for s, t in recs if s not in _WEAK]
+                index[key] = _resolve(set(strong or [t for _, t in recs]), self.same)
+            self._index = index
+        return self._index
+
+    def match(self, name: str, aliases: Mapping[str, str | Iterable[str]] | None = None) -> str | Ambiguous | None:
+        return _match(self.names(), self.same, name, aliases)
+
+
+def _match(index, same, name, aliases) -> str | Ambiguous | None:
+    key = name_key(name)
+    if not key:
+        return None
+    if aliases:
+        for alias, target in aliases.items():
+            if name_key(alias) == key:
+                codes = (target,) if isinstance(target, str) else tuple(target)
+                got = _resolve({codes}, same)
+                return got if isinstance(got, str) else Ambiguous(name, got)
+    got = index.get(key)
+    if got is None or isinstance(got, str):
+        return got
+    return Ambiguous(name, tuple(got))
 
 
 def _resolve(targets: set[tuple[str, ...]], same: set[tuple[str, str]]) -> str | tuple[str, ...]:
@@ -135,20 +135,50 @@ def _resolve(targets: set[tuple[str, ...]], same: set[tuple[str, str]]) -> str |
 @dataclass(frozen=True)
 class Profile:
     """An Occupational Outlook Handbook profile: its URL slug, page title (when known), the SOC codes
-    of its projections table and the occupation it covers (profile_target)."""
+    of its projections table, the occupation it covers (profile_target), and the names BLS gives its
+    occupations on the page."""
 
     slug: str
     title: str | None
     codes: tuple[str, ...]
     target: tuple[str, ...]
+    names: tuple[tuple[str, str], ...] = ()
 
 
 class Names:
-    """The title index with the OOH profiles it was built from."""
+    """The name table in use: resolved at build time (names.json.gz), plus the titles of releases in
+    the user's folder."""
 
-    def __init__(self, index: TitleIndex, profiles: list[Profile]) -> None:
+    def __init__(self, index: dict, weak: set[str], same: set[tuple[str, str]], profiles: list) -> None:
         self.index = index
-        self.profiles = profiles
+        self.weak = weak
+        self.same = same
+        self._profiles = profiles
+
+    def match(self, name: str, aliases: Mapping[str, str | Iterable[str]] | None = None) -> str | Ambiguous | None:
+        """The SOC code ``name`` names, Ambiguous, or None when careerlint does not know the name.
+
+        ``aliases`` (a configuration's: name -> SOC code, or several codes for a name the site
+        uses ambiguously) are consulted first and win over the built-in names."""
+        return _match(self.index, self.same, name, aliases)
+
+    def add_official(self, titles: dict[str, str], same: set[tuple[str, str]]) -> None:
+        """Add a release's titles (code -> key): official names, as strong as the bundled ones."""
+        self.same |= same
+        by_key: dict[str, set[tuple[str, ...]]] = {}
+        for code, key in titles.items():
+            by_key.setdefault(key, set()).add((code,))
+        for key, targets in by_key.items():
+            old = self.index.get(key)
+            if old is not None and key not in self.weak:
+                targets.add((old,) if isinstance(old, str) else tuple(old))
+            self.index[key] = _resolve(targets, self.same)
+            self.weak.discard(key)
+
+    @property
+    def profiles(self) -> list[Profile]:
+        return [Profile(s, t, tuple(c), tuple(g), tuple(tuple(n) for n in names))
+                for s, t, c, g, names in self._profiles]
 
     def profiles_for(self, code: str) -> list[Profile]:
         return [p for p in self.profiles if code in p.codes or code in p.target]
@@ -157,11 +187,11 @@ class Names:
 KEY_VERSION = 1   # bump when names.name_key changes: names.json.gz is rebuilt with it
 
 
-def same_occupations(releases, keys: dict[str, str]) -> set[tuple[str, str]]:
-    """(group, code) pairs with the same title key (``keys``: code -> key) where the group holds only
-    that occupation: the same employment in every release that has both, and at least one does."""
+def same_occupations(releases, titles: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(group, code) pairs with the same title key (``titles``: (code, key) pairs) where the group
+    holds only that occupation: the same employment in every release that has both, and one does."""
     by_key: dict[str, list[str]] = {}
-    for code, key in keys.items():
+    for code, key in titles:
         by_key.setdefault(key, []).append(code)
     out = set()
     for codes in by_key.values():
@@ -176,35 +206,22 @@ def same_occupations(releases, keys: dict[str, str]) -> set[tuple[str, str]]:
 
 
 def load_titles(ref) -> Names:
-    """The bundled name table (names.json.gz), the reviewed aliases, and the titles of releases in
-    the user's folder."""
+    """The bundled name table (names.json.gz, aliases included) and the titles of releases in the
+    user's folder."""
     from careerlint.reference.store import ReferenceDataError, read_json
 
     path = ref.bundled_dir / "names.json.gz"
     data = read_json(path)
     try:
-        index = TitleIndex(tuple(p) for p in data["same"])
-        fresh = data["format"] == 1 and data["key-version"] == KEY_VERSION
-        for source in ("official", "ooh", "slug"):
-            for key, name, codes in data[source]:
-                index.add(key if fresh else name_key(name), tuple(codes), source)
-        profiles = [Profile(s, t, tuple(c), tuple(g)) for s, t, c, g in data["profiles"]]
+        if data["format"] != 1 or data["key-version"] != KEY_VERSION:
+            raise ValueError("written for another careerlint; run tools/build_reference.py")
+        names = Names(data["index"], set(data["weak"]), {tuple(p) for p in data["same"]}, data["profiles"])
     except (KeyError, TypeError, ValueError) as e:
         raise ReferenceDataError(f"{path}: error: damaged reference data ({e})") from None
-    apath = ref.bundled_dir / "aliases.json"
-    try:
-        for a in read_json(apath)["aliases"]:
-            index.add_name(a["name"], tuple(a["soc"]), "alias")
-    except (KeyError, TypeError) as e:
-        raise ReferenceDataError(f"{apath}: error: damaged aliases ({e})") from None
     for kind, keys in (("oews", ref.oews_years()), ("ep", ref.ep_cycles())):
         for k in keys:
             if ref.is_user_file(ref.files(kind)[k]):
                 rel = ref.oews(k) if kind == "oews" else ref.ep(k)
-                titles = {code: name_key(row[1] if kind == "oews" else row.title) for code, row in rel.rows.items()}
-                for code, key in titles.items():
-                    index.add(key, (code,), "official")
-                if kind == "oews":
-                    index.same |= same_occupations([rel], titles)
-                    index._index = None
-    return Names(index, profiles)
+                titles = {code: name_key(row[1]) for code, row in rel.rows.items()}
+                names.add_official(titles, same_occupations([rel], titles.items()) if kind == "oews" else set())
+    return names
