@@ -54,7 +54,7 @@ def test_singular_leaves_words_that_are_not_plurals():
     ("Correctional Officers and Bailiffs", "33-3010"),   # an OOH title: its group covers the profile
     ("Property Appraisers and Assessors", "13-2020"),
     ("Masonry Workers", None),                            # below: Ambiguous
-    ("fitness trainers and instructors", "39-9031"),      # BLS's own name for it on the OOH page
+    ("fitness trainers and instructors", "39-9031"),      # the OOH profile's title
     ("licensed practical nurses", "29-2061"),             # a reviewed alias
     ("Grinding, Lapping, Polishing, & Buffing Machine Tool Setters, Operators, & Tenders, Metal & Plastic",
      "51-4033"),                                          # May 2025 spells 'and' as '&'

@@ -88,12 +88,9 @@ def test_names_table_is_current_with_the_key_function_and_the_aliases(bundled):
     for a in json.loads((DATA / "aliases.json").read_text())["aliases"]:
         got = data["index"][name_key(a["name"])]
         assert got == (a["soc"][0] if len(a["soc"]) == 1 else sorted(a["soc"])), a["name"]
-    for slug, title, codes, target, names in data["profiles"]:
+    for slug, title, codes, target in data["profiles"]:
         if title:
             assert name_key(title) in data["index"], slug
-        for name, code in names:
-            got = data["index"][name_key(name)]
-            assert got == code or [code, got] in data["same"] or code in got, (slug, name)
 
 
 def test_groups_merged_with_a_code_inside_them_have_its_employment(bundled):
@@ -142,3 +139,37 @@ def test_build_script_reproduces_the_shipped_files_byte_for_byte():
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "growth wording: 142 OOH quick-facts outlooks agree with scales.json" in proc.stdout
+
+
+@pytest.mark.skipif(SHARED is None or not (SHARED / "corpus" / "ooh").is_dir(), reason="../shared/corpus is absent")
+def test_ooh_pages_titles_and_median_sentences():
+    """The README's figures: OOH titles that resolve, and May 2024 median sentences that agree."""
+    import html
+    import re
+
+    from careerlint import reference as ref
+    from careerlint.reference import store as st
+
+    st.configure(DATA / "no-such-folder")
+    try:
+        resolved, sentences, agree, disagree = 0, set(), 0, []
+        for f in sorted((SHARED / "corpus" / "ooh").glob("*.html")):
+            raw = f.read_text(encoding="utf-8")
+            h1 = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", re.search(r"<h1[^>]*>(.*?)</h1>", raw, re.S)[1])).split())
+            resolved += isinstance(ref.match_occupation(h1), str)
+            text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+            # "The median annual wage for electricians was $62,350 in May 2024"
+            for m in re.finditer(r"The median (annual|hourly) wage for ([^$]{3,150}?) was \$([\d,.]+) in May 2024", text):
+                if (f.name, m[2], m[3]) in sentences:
+                    continue
+                sentences.add((f.name, m[2], m[3]))
+                code = ref.match_occupation(m[2])
+                if isinstance(code, str):
+                    fig = ref.figure(code, 2024, "median", "year" if m[1] == "annual" else "hour")
+                    if fig.value == float(m[3].replace(",", "")):
+                        agree += 1
+                    else:
+                        disagree.append((f.name, m[2], m[3], fig))
+        assert (resolved, len(sentences), agree, disagree) == (115, 165, 154, [])
+    finally:
+        st.configure(None)

@@ -10,9 +10,8 @@ Inputs (see the source folder's README.md):
   oews-national-YYYY.csv   or the national rows of BLS's OE time-series files, as columns
                            soc,title,level,emp,...,notes (a time-series export)
   ep-YYYY-YY.csv           Employment Projections as printed in the OOH: soc,title,emp_YYYY,emp_YYYY,pct,change,ooh_slug
-  corpus/ooh/*.html        optional, build time only: OOH profile titles (<h1>), BLS's own names for an
-                           occupation ("The median annual wage for X was $Y in May 2024" where $Y is that
-                           occupation's published median), and a check of the 2024–34 growth wording
+  corpus/ooh/*.html        optional, build time only: OOH profile titles (<h1>), and a check of the
+                           2024–34 growth wording on each page
 Outputs: oews-YYYY.json.gz, ep-YYYY.json.gz, names.json.gz. calendar.json, scales.json and aliases.json
 in the same folder are maintained by hand; this script checks them against the data and the README.
 Files are rewritten only when their bytes change (gzip without timestamps: a rebuild is byte-identical).
@@ -100,7 +99,7 @@ def read_timeseries_export(path: Path) -> tuple[list[list], int]:
 
 
 def read_ep(path: Path, released: str | None) -> dict:
-    m = re.search(r"(\d{4})-(\d\d)", path.name)
+    m = re.search(r"(\d{4})-(\d\d)", path.name)   # "ep-2024-34.csv" -> 2024, 34
     cycle = int(m.group(1))
     rows = []
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -119,8 +118,6 @@ def _text(fragment: str) -> str:
 
 # <h1>    Agricultural Workers</h1>
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
-# "The median annual wage for accountants and auditors was $81,680 in May 2024."
-_MEDIAN = re.compile(r"The median (annual|hourly) wage for ([^$<>]{3,150}?) was \$([\d,]+(?:\.\d\d)?) in May (\d{4})")
 # "Job Outlook, 2024–34 7% (Much faster than average)"
 _OUTLOOK = re.compile(r"Job Outlook, (\d{4})[–-](\d\d) (-?\d+)% \(([^)]*)\)")
 
@@ -172,8 +169,8 @@ def build(source: Path, corpus: Path | None, report: list[str]) -> dict[str, byt
 
 
 def build_names(releases: dict, eps: dict, pages: dict, report: list[str]) -> dict:
-    """The name table: every official title, OOH title, BLS name on an OOH page, reviewed alias and
-    single-occupation slug, resolved once here so a run only loads the result."""
+    """The name table: every official title, OOH profile title, reviewed alias and single-occupation
+    slug, resolved once here so a run only loads the result."""
     official: dict[tuple[str, str], str] = {}
     for year in sorted(releases, reverse=True):
         for code, row in releases[year].rows.items():
@@ -199,18 +196,11 @@ def build_names(releases: dict, eps: dict, pages: dict, report: list[str]) -> di
     profiles = []
     for slug, codes in sorted(by_slug.items()):
         target = profile_target(codes, known)
-        if slug in pages:
-            title = pages[slug][0]
-            names = sorted(bls_names(pages[slug][1], set(codes) | set(target), releases[2024])) \
-                if 2024 in releases else []
-        else:   # no corpus at hand: keep what the last build read from the page
-            old = previous.get(slug, [slug, None, [], [], []])
-            title, names = old[1], old[4] if len(old) > 4 else []
-        profiles.append([slug, title, sorted(set(codes)), list(target), [list(n) for n in names]])
+        # the page's <h1>; with no corpus at hand, what the last build read from it
+        title = pages[slug][0] if slug in pages else previous.get(slug, [slug, None])[1]
+        profiles.append([slug, title, sorted(set(codes)), list(target)])
         if title:
             index.add_name(title, target, "ooh")
-        for name, code in names:
-            index.add_name(name, (code,), "ooh")
         if len(set(codes)) == 1:
             index.add_name(slug_name(slug), target, "slug")
     for a in store.read_json(OUT / "aliases.json")["aliases"]:
@@ -223,20 +213,6 @@ def build_names(releases: dict, eps: dict, pages: dict, report: list[str]) -> di
     return {"format": 1, "key-version": KEY_VERSION,
             "index": {k: (v if isinstance(v, str) else list(v)) for k, v in sorted(resolved.items())},
             "weak": sorted(index.weak()), "same": sorted([a, b] for a, b in same), "profiles": profiles}
-
-
-def bls_names(text: str, codes: set[str], release: OewsRelease):
-    """(name, code) for each "The median annual wage for NAME was $V in May 2024" on an OOH page where $V
-    is the published median of exactly one of the profile's occupations: BLS's own name for it."""
-    scope = set(codes)
-    for m in _MEDIAN.finditer(text):
-        per = "year" if m.group(1) == "annual" else "hour"
-        v = float(m.group(3).replace(",", ""))
-        hits = {c for c in scope if (f := release.figure(c, "median", per)) is not None and f.exact and f.value == v}
-        top = {c for c in hits if not any(o != c and soc.contains(o, c) for o in hits)}
-        leaves = {c for c in hits if not any(o != c and soc.contains(c, o) for o in hits)}
-        if len(top) == 1 and len(leaves) == 1 and int(m.group(4)) == release.year:
-            yield m.group(2).strip(), leaves.pop()
 
 
 def check_scale(pages: dict, report: list[str]) -> None:

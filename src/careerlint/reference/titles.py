@@ -135,14 +135,12 @@ def _resolve(targets: set[tuple[str, ...]], same: set[tuple[str, str]]) -> str |
 @dataclass(frozen=True)
 class Profile:
     """An Occupational Outlook Handbook profile: its URL slug, page title (when known), the SOC codes
-    of its projections table, the occupation it covers (profile_target), and the names BLS gives its
-    occupations on the page."""
+    of its projections table and the occupation it covers (profile_target)."""
 
     slug: str
     title: str | None
     codes: tuple[str, ...]
     target: tuple[str, ...]
-    names: tuple[tuple[str, str], ...] = ()
 
 
 class Names:
@@ -177,8 +175,7 @@ class Names:
 
     @property
     def profiles(self) -> list[Profile]:
-        return [Profile(s, t, tuple(c), tuple(g), tuple(tuple(n) for n in names))
-                for s, t, c, g, names in self._profiles]
+        return [Profile(s, t, tuple(c), tuple(g)) for s, t, c, g in self._profiles]
 
     def profiles_for(self, code: str) -> list[Profile]:
         return [p for p in self.profiles if code in p.codes or code in p.target]
