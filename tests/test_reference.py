@@ -103,6 +103,16 @@ def test_slug_names_only_when_no_title_has_the_name():
     assert idx.records("correctional officers") == [("slug", ("33-3012",)), ("official", ("33-3010",))]
 
 
+def test_a_group_and_its_occupation_are_one_only_when_the_data_says_so():
+    idx = TitleIndex(same=[("11-1010", "11-1011")])
+    idx.add_name("Chief Executives", ("11-1010",), "official")
+    idx.add_name("Chief Executives", ("11-1011",), "official")
+    idx.add_name("Cashiers", ("41-2010",), "official")
+    idx.add_name("Cashiers", ("41-2011",), "official")
+    assert idx.match("chief executives") == "11-1011"
+    assert idx.match("cashiers") == Ambiguous("cashiers", ("41-2010", "41-2011"))
+
+
 def test_profile_target():
     assert profile_target(["47-2111"]) == ("47-2111",)
     assert profile_target(["33-3010", "33-3011", "33-3012"]) == ("33-3010",)
@@ -246,9 +256,9 @@ def test_importing_the_package_reads_no_data_and_loads_no_submodule():
 
 
 def test_a_check_run_that_needs_no_reference_data_never_loads_it(tmp_path):
+    """The laziness contract: a page with no figure and no occupation name never touches the data."""
     page = tmp_path / "p.html"
-    page.write_text("<html><body><p>The median annual wage for electricians was $62,350 in May 2024.</p>"
-                    "</body></html>")
+    page.write_text("<html><body><p>Our team reviews every guide twice a year.</p></body></html>")
     code = ("import sys\nfrom careerlint.cli import main\n"
             "try:\n    main(['check', '--no-cache', '-j', '1', '--as-of', '2026-11-22', sys.argv[1]])\n"
             "except SystemExit:\n    pass\n"

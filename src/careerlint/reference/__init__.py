@@ -158,9 +158,9 @@ def values(soc: str, release=None) -> list[Figure]:
 
 
 def published_as(soc: str, value: float, tolerance: float = 0.0, release=None) -> list[Figure]:
-    """The published figures of ``soc`` that ``value`` is, within ``tolerance`` (for a rounded
-    figure, e.g. 500 for '$62k'... pass half the rounding unit): which statistic, unit and release
-    a page's number could be. Empty when it is none of them."""
+    """The published figures of ``soc`` (in ``release``, or in every release in use) that ``value``
+    equals within ``tolerance``: which statistic, unit and release a page's number could be. For a
+    rounded figure pass half its rounding unit ('$62k' -> 62000, tolerance 500). Empty when none."""
     return [f for f in values(soc, release) if abs(f.value - value) <= tolerance + 1e-9]
 
 

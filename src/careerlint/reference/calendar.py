@@ -123,12 +123,15 @@ def latest(kind: str, as_of: _dt.date) -> Release | None:
     return store.default().calendar().latest(kind, as_of)
 
 
-def due(kind: str, as_of: _dt.date, have: int | None = ...) -> Due | None:  # type: ignore[assignment]
+_IN_USE = -1
+
+
+def due(kind: str, as_of: _dt.date, have: int | None = _IN_USE) -> Due | None:
     """Whether a release newer than the data in use (or than ``have``) is out or expected by ``as_of``."""
     from careerlint.reference import store
 
     ref = store.default()
-    if have is ...:
+    if have == _IN_USE:
         keys = ref.oews_years() if _kind(kind) == "oews" else ref.ep_cycles()
         have = keys[-1] if keys else None
     return ref.calendar().due(kind, as_of, have)

@@ -196,21 +196,6 @@ def record(rows: list[list], year: int, source: str, caps: dict, released: str |
             "rows": sorted(rows, key=lambda r: r[0])}
 
 
-def read_files(paths: list[str], release: int | None = None) -> list[tuple[dict, list[str]]]:
-    """Each release found in ``paths`` as (record, the files it came from), checked.
-
-    An oe.occupation file pairs with the oe.data file given with it. Raises DataFileError for the
-    first file that cannot be imported (the caller reports it and goes on with the others)."""
-    occ = [p for p in paths if os.path.basename(p).lower().startswith("oe.occupation")]
-    data = [p for p in paths if os.path.basename(p).lower().startswith("oe.data")]
-    out = []
-    for p in paths:
-        if p in occ:
-            continue
-        out.append(read_file(p, occ[0] if p in data and len(occ) == 1 else None, release))
-    return out
-
-
 def read_file(path: str, occupation_file: str | None = None, release: int | None = None) -> tuple[dict, list[str]]:
     """One release from one file (or an oe.data file with its oe.occupation file), checked."""
     base = os.path.basename(path).lower()
