@@ -224,6 +224,24 @@ def test_timeseries_pair_reads_national_series_only(tmp_path):
     assert ts.figure("11-1011", "p90", "year").flag == "top-coded"
 
 
+def test_other_areas_industries_and_ownerships_are_left_out(tmp_path):
+    rows = national_rows()
+    extra = []
+    for r in rows[:7]:
+        state = list(r)
+        state[0], state[2], state[11] = "01", 2, 5          # a state row
+        industry = list(r)
+        industry[4], industry[11] = "621000", 7             # an industry row
+        extra += [state, industry]
+    numeric = [list(r) for r in rows]
+    for r in numeric:
+        r[4], r[2], r[7] = 0, 1.0, 1235                      # codes stored as numbers by a spreadsheet
+    p = write_xlsx(tmp_path / "national_M2026_dl.xlsx", {"data": [BLS_COLUMNS] + numeric + extra})
+    rel = _release(importer.read_file(str(p))[0])
+    assert rel.figure("47-2111", "employment").value == 790000
+    assert len(rel.rows) == len(national_rows())            # no state or industry row came in
+
+
 def test_release_from_file_name_sheet_or_option(tmp_path):
     assert importer.year_from_name("national_M2024_dl.xlsx") == 2024
     assert importer.year_from_name("oews-national-2025.csv") == 2025

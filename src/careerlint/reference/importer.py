@@ -92,8 +92,9 @@ def rows_from_table(header: list[str], rows, where: str) -> list[list]:
         if not any(c.strip() for c in r):
             continue
         # keep the national, cross-industry, all-ownership estimates when a file holds more
-        if cell(r, "AREA_TYPE").strip() not in ("", "1") or cell(r, "NAICS").strip() not in ("", "000000") \
-                or cell(r, "OWN_CODE").strip() not in ("", "1235"):
+        # (a spreadsheet may store these as numbers: NAICS 000000 as "0", AREA_TYPE 1 as "1.0")
+        if _code(cell(r, "AREA_TYPE")) not in ("", "1") or _code(cell(r, "NAICS")).strip("0") != "" \
+                or _code(cell(r, "OWN_CODE")) not in ("", "1235"):
             continue
         code = soc.parse_code(cell(r, "OCC_CODE"))
         if code is None:
@@ -115,6 +116,12 @@ def rows_from_table(header: list[str], rows, where: str) -> list[list]:
         if prev is None or soc.LEVELS.index(level) > soc.LEVELS.index(prev[2]):
             out[code] = row
     return list(out.values())
+
+
+def _code(text: str) -> str:
+    """'1.0' -> '1', ' 1235 ' -> '1235', '000000' stays."""
+    t = text.strip()
+    return t[:-2] if t.endswith(".0") else t
 
 
 def read_xlsx(path: str) -> tuple[list[list], int | None, dict]:
