@@ -318,6 +318,10 @@ def facts(page, fmt) -> int:
     return EXIT_OK
 
 
+from careerlint.cli_data import data as _data_commands  # noqa: E402  (careerlint data import|status)
+cli.add_command(_data_commands)
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         rv = cli.main(args=argv, prog_name="careerlint", standalone_mode=False)

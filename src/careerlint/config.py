@@ -17,7 +17,7 @@ from careerlint.errors import ConfigError
 
 CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
 _KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources",
-         "show-source"}
+         "reference-data", "show-source"}
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Config:
     rule_settings: yamlfile.Located | None = None
     rule_packs: list[Path] = field(default_factory=list)
     sources: yamlfile.Located | None = None
+    reference_data: Path | None = None   # folder for `careerlint data import` (relative to the config file)
     where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
     show_source: bool | None = None  # text output: the source line under each finding (None: on a terminal)
 
@@ -260,6 +261,11 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(data["sources"], dict):
             raise ConfigError(f"{data.where('sources')}: sources must be a mapping")
         cfg.sources = data["sources"]
+    if "reference-data" in data:
+        v = data["reference-data"]
+        if not isinstance(v, str) or not v.strip():
+            raise ConfigError(f"{data.where('reference-data')}: reference-data must be a folder path")
+        cfg.reference_data = cfg.root / os.path.expanduser(v.strip())
     return cfg
 
 

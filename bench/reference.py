@@ -1,0 +1,116 @@
+"""What the BLS reference data costs. Not a test: the figures depend on the machine.
+
+    python bench/reference.py              # medians of 15 runs
+    python bench/reference.py --repeat 31
+
+Times, each in a fresh process (so: cold start), checking one small page with `careerlint check`:
+  plain      the run as it is when no rule needs reference data (nothing under it is imported)
+  imported   the same, after `import careerlint.reference` (what a rule module importing it costs)
+  loaded     the same, after loading every reference file (names, both OEWS releases, projections,
+             calendar, scales): the most a run can pay, once per process
+and, in one process, what each first use costs and what a lookup costs once loaded.
+Byte-code caching is on for the child processes (as in a real install), whatever the environment says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGE = ("<!DOCTYPE html><html><head><title>Electricians</title></head><body><h1>Electricians</h1>"
+        "<p>The median annual wage for electricians was $62,350 in May 2024.</p>"
+        "<p>Employment of electricians is projected to grow 9 percent from 2024 to 2034.</p></body></html>\n")
+
+RUN = "from careerlint.cli import main\nimport sys\n{pre}\ntry:\n    main(['check', '--no-cache', '-j', '1', " \
+      "'--as-of', '2026-11-22', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+LOAD_ALL = ("from careerlint import reference as ref\nimport datetime\n"
+            "ref.match_occupation('electricians'); ref.figure('47-2111', 2024, 'median', 'year')\n"
+            "ref.figure('47-2111', 2025, 'median', 'year'); ref.growth('47-2111', 2024)\n"
+            "ref.calendar.due('oews', datetime.date(2026, 11, 22)); ref.scale(2024)\n")
+
+FIRST_USE = """
+import time, datetime
+t = time.perf_counter
+import careerlint.cli, careerlint.pipeline
+s = t(); from careerlint import reference as ref; out = [("import careerlint.reference", t() - s)]
+for name, fn in [("names (first match_occupation)", lambda: ref.match_occupation("electricians")),
+                 ("OEWS May 2024 (first figure)", lambda: ref.figure("47-2111", 2024, "median", "year")),
+                 ("OEWS May 2025", lambda: ref.figure("47-2111", 2025, "median", "year")),
+                 ("EP 2024-34 (first growth)", lambda: ref.growth("47-2111", "2024-34")),
+                 ("calendar", lambda: ref.calendar.due("oews", datetime.date(2026, 11, 22))),
+                 ("scales", lambda: ref.scale("2024-34"))]:
+    s = t(); fn(); out.append((name, t() - s))
+for name, fn in [("match_occupation (loaded)", lambda: ref.match_occupation("Medical Records Specialists")),
+                 ("figure (loaded)", lambda: ref.figure("47-2111", 2024, "median", "year")),
+                 ("values (loaded, both releases)", lambda: ref.values("47-2111"))]:
+    s = t()
+    for _ in range(2000):
+        fn()
+    out.append((name, (t() - s) / 2000))
+for name, sec in out:
+    print(f"{name}\\t{sec * 1000:.3f}")
+"""
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def walls(codes: dict[str, str], page: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """(median, min) wall time per variant; variants interleaved so machine load hits them alike."""
+    env = child_env()
+    for code in codes.values():   # warm-up: byte-code caches, file system
+        subprocess.run([sys.executable, "-c", code, page], env=env, check=True, capture_output=True)
+    times: dict[str, list[float]] = {k: [] for k in codes}
+    for _ in range(repeat):
+        for name, code in codes.items():
+            s = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code, page], env=env, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - s)
+    return {k: (statistics.median(v), min(v)) for k, v in times.items()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        page = os.path.join(d, "electricians.html")
+        Path(page).write_text(PAGE, encoding="utf-8")
+        t = walls({"python -c pass": "pass",
+                   "careerlint check (plain)": RUN.format(pre=""),
+                   "+ import careerlint.reference": RUN.format(pre="import careerlint.reference"),
+                   "+ every reference file loaded": RUN.format(pre=LOAD_ALL)}, page, args.repeat)
+    base = t["careerlint check (plain)"]
+    print(f"cold start, one page ({args.repeat} fresh processes each, interleaved): median / min")
+    for name, (med, low) in t.items():
+        extra = f"  ({(med - base[0]) * 1000:+.1f} / {(low - base[1]) * 1000:+.1f})" if name.startswith("+") else ""
+        print(f"  {name:<32} {med * 1000:7.1f} / {low * 1000:6.1f} ms{extra}")
+    runs: dict[str, list[float]] = {}
+    for _ in range(max(5, args.repeat // 3)):
+        out = subprocess.run([sys.executable, "-c", FIRST_USE], env=child_env(), check=True, capture_output=True,
+                             text=True).stdout
+        for line in out.strip().splitlines():
+            name, ms = line.split("\t")
+            runs.setdefault(name, []).append(float(ms))
+    print(f"first use, in one process (ms, median of {len(next(iter(runs.values())))} processes):")
+    for name, ms in runs.items():
+        print(f"  {name:<34} {statistics.median(ms):8.3f}")
+    sizes = sorted((p.name, p.stat().st_size) for p in (ROOT / "rules" / "reference").iterdir())
+    print("shipped data: " + ", ".join(f"{n} {s / 1024:.1f} KB" for n, s in sizes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
