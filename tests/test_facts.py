@@ -22,7 +22,8 @@ def test_facts_json_lists_each_claim_with_its_meaning():
     assert median == {
         "kind": "money", "text": "$47,190 USD", "line": 19, "column": 24, "value": 47190.0, "currency": "USD",
         "per": "year", "stat": "median", "source": "bls", "domain": "salary",
-        "scope": {"occupation": "(page)", "place": "", "level": "", "industry": "", "other": ""},
+        "scope": {"occupation": "(page)", "place": "", "level": "", "industry": "", "other": "",
+                  "name": "Medical Billing Specialist"},
         "vintage": "May 2023",
         "how": {"domain": "card-label", "occupation": "page", "per": "magnitude", "source": "card",
                 "stat": "card-label", "vintage": "card"},

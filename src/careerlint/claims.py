@@ -26,6 +26,8 @@ class Scope:
     level: str = ""                 # "entry-level", "senior", "3-5 years"
     industry: str = ""              # "hospitals", "government"
     other: str = ""                 # any further qualifier careerlint could not classify ("for those with a BSN")
+    name: str = ""                  # the occupation as the page names it ("Bus drivers, school")
+    soc: str | None = None          # the SOC code the page declares for its own occupation
 
     def key(self) -> tuple:
         return (self.occupation, self.place, self.level, self.industry, self.other)
@@ -128,6 +130,10 @@ class Claim:
                 "occupation": "(unknown)" if occ is None else ("(page)" if occ == self.page_key else occ),
                 "place": s.place, "level": s.level, "industry": s.industry, "other": s.other,
             }
+            if s.name:
+                d["scope"]["name"] = s.name
+            if s.soc:
+                d["scope"]["soc"] = s.soc
         if self.vintage is not None:
             d["vintage"] = self.vintage_text or str(self.vintage)
         if self.period:

@@ -48,6 +48,9 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
     for k in ("occupation", "careerlint:occupation"):
         if meta.get(k):
             head += f'<meta name="careerlint:occupation" content="{_escape(meta[k])}">'
+    for k in ("soc", "careerlint:soc"):  # front matter "soc: 29-2021": the page's SOC code
+        if meta.get(k):
+            head += f'<meta name="careerlint:soc" content="{_escape(meta[k])}">'
     doc = parse_html(head + "</head><body>" + html + "</body></html>", path, source=text.split("\n"), markdown=True)
     if not doc.h1 and title:
         doc.h1 = title

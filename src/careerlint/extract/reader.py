@@ -55,6 +55,17 @@ class Sent:
     lead: tuple[str, str] | None = None      # what the sentence's first words are: ("person", key), ("place", p)
 
 
+def _declared_soc(meta: dict) -> str | None:
+    """The SOC code a page declares (<meta name="careerlint:occupation" content="29-2072">, front
+    matter soc:), read only when the page declares something."""
+    if not any(k in meta for k in ("careerlint:soc", "careerlint:occupation", "soc")):
+        return None
+    from careerlint.reference import page_declaration
+
+    d = page_declaration(meta)
+    return d.soc if d is not None else None
+
+
 def _head_noun(phrase: str) -> str:
     """The last word of a noun phrase's first part: "taxi drivers, shuttle drivers" -> "drivers"."""
     words = phrase.split(",")[0].split()
@@ -71,6 +82,8 @@ class Reader:
         self.phrasings = phrasings()
         self.noise = frozenset(self.lex.data.get("occupation_noise") or ())
         name, how = G.page_occupation(doc.h1, doc.title, doc.meta)
+        self.names: dict[str, str] = {"all occupations": "all occupations"}
+        self.page_soc = _declared_soc(doc.meta)
         self.page_place = ""
         places = re.compile(f"(?:{self.lex.cues['us_states']}|{self.lex.cues['countries']})", re.I)
         p = places.search(name) if how != "declared" else None
@@ -91,7 +104,11 @@ class Reader:
         self.used_years: set[tuple[int, int]] = set()        # bare years some figure took as its vintage
 
     def key(self, name: str) -> str:
-        return G.occupation_key(name, self.noise)
+        """The comparable key of an occupation's name; the first name seen for a key is kept (names)."""
+        k = G.occupation_key(name, self.noise)
+        if k not in self.names:
+            self.names[k] = " ".join(name.split()).strip(" ,.:;*")
+        return k
 
     def sources_in(self, bid: int) -> list[tuple[int, int, str]]:
         """Source names in a block: (start, end, source id); memoised, read only when asked."""

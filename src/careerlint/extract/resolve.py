@@ -94,6 +94,10 @@ class Resolver:
         if s.place == "national" and not rd.page_place:
             s.place = ""  # on a page about no one place, the national figure is the page's own
         s.other = self.scoping.other(f) if not f.alt else f.alt.scope.other
+        if s.occupation is not None:
+            s.name = rd.names.get(s.occupation, "")
+            if s.occupation == rd.page_key:
+                s.soc = rd.page_soc
         c.scope = s
         c.twin = f.alt
         if c.domain == "salary" or c.kind == "money":
