@@ -21,12 +21,9 @@ _PAREN_OR_DIGITS = re.compile(r"\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?")
 _LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
 # emoji and pictographs that decorate headings: "💰 Salary Range"
 _SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
-_PERSONISH = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|ents?|mechanics?|medics?|ives?|ees?|nurses?|aides?|hands?|"
-                        r"smiths?|wrights?|men|women|staff|crew|cooks?|chefs?|guards?|clerks?|drivers?|"
-                        r"pilots?|agents?|officers?|therapists?|hygienists?|technicians?|techs?|"
-                        r"assistants?|specialists?|analysts?|engineers?|developers?|scientists?|"
-                        r"architects?|designers?|writers?|managers?|directors?|coordinators?|"
-                        r"administrators?|associates?|practitioners?|paramedics?|emts?|rns?|lpns?|cnas?)$", re.I)
+# words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
+_PERSONISH = re.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
+_PAREN = re.compile(r"\([^()]*\)")
 _NOT_PEOPLE = re.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quarters?|orders?|letters?|centers?|"
                          r"careers?|papers?|matters?|members?|parameters?|filters?|headers?|footers?|answers?|"
                          r"chapters?|covers?|layers?|tiers?|offers?|hours?|years?|sectors?|factors?|errors?|"
@@ -61,6 +58,9 @@ class Labels:
         # names no industry, "Senior Living Administrators" no level
         self.page_name = re.compile(re.escape(page_name), re.I) if page_name else None
         self._memo: dict[str, Meaning] = {}
+        words = [str(w).lower() for w in (lex.data.get("occupation_heads") or []) +
+                 (lex.data.get("occupation_heads_more") or []) if " " not in str(w)]
+        self.heads = frozenset(words) | frozenset(G.singular(w) for w in words)
         self.place_re = re.compile(f"(?:{lex.cues['us_states']}|{lex.cues['countries']})", re.I)
 
     def meaning(self, text: str) -> Meaning:
@@ -155,9 +155,14 @@ class Labels:
         return " ".join(out)
 
     def is_personish(self, name: str) -> bool:
-        """Whether a noun phrase ends like a group of people ("nurses", "bus drivers, school")."""
-        head = re.split(r",", name.strip())[0].split()
-        if not head or not _PERSONISH.search(head[-1]):
+        """Whether a noun phrase ends in a word for people ("dental hygienists", "bus drivers, school",
+        "Pediatric surgeon"): a head noun of a BLS title or another career word (rules/lexicon.yaml),
+        or a word ending like one (-ists, -ians, -ologists)."""
+        head = re.findall(r"[A-Za-z]+", _PAREN.sub(" ", name.split(",")[0]))
+        if not head:
             return False
+        w = head[-1].lower()
+        if w in self.heads or G.singular(w) in self.heads:
+            return True
         # "Key Facts & Statistics", "Other", "Percentiles": words that end like people but are not
-        return not (self.lex.topic_words.fullmatch(head[-1]) or _NOT_PEOPLE.fullmatch(head[-1]))
+        return bool(_PERSONISH.search(w)) and not (self.lex.topic_words.fullmatch(w) or _NOT_PEOPLE.fullmatch(w))

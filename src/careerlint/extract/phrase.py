@@ -85,7 +85,7 @@ def compile_phrase(phrase: str, cues: dict[str, str], slot: Callable[[str], str]
     if pos != len(tokens):
         raise PhraseError(f"unbalanced '{tokens[pos]}' in {phrase!r}")
     head = _first_char(phrase)
-    tail = phrase.rstrip()[-1:] if phrase.strip() else ""
+    tail = phrase.rstrip().rstrip(")]")[-1:] if phrase.strip() else ""  # "level (i|ii)": its last word
     left = r"(?<![\w])" if head.isalnum() else ""
     right = r"(?![\w])" if tail.isalnum() or tail in "*#" else ""
     return f"{left}(?:{body}){right}"

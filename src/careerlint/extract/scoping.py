@@ -101,6 +101,8 @@ class Scoping:
                 v = m.domain
                 if c.kind == "percent" and v == "growth" and m.growth_not:
                     v = "other"
+                elif c.kind == "money" and v == "growth":
+                    v = None  # "Mid-Career Growth:" over a list of salaries: money is never a growth rate
             elif attr == "occupation":
                 if step == "row-header" and self._industry_table(f):
                     continue
@@ -654,9 +656,17 @@ class Scoping:
         return next(iter(cl)) if len(cl) == 1 else None
 
     def _period_sentence(self, f, c):
+        """The one projection-like period of the sentence: ten-ish years, not a comparison ("much
+        harder than 2019-2021") — a period in another clause is only a guess otherwise."""
         ms = self.rd.mentions[f.b.id]
         ps = {ms[i].period for i in f.sent.mentions if ms[i].kind == "period" and not ms[i].end_only}
-        return next(iter(ps)) if len(ps) == 1 else None
+        if len(ps) != 1:
+            return None
+        p = next(iter(ps))
+        m = next(ms[i] for i in f.sent.mentions if ms[i].kind == "period" and ms[i].period == p)
+        if not (5 <= p[1] - p[0] <= 15) or _COMPARED.search(f.text, max(0, m.start - 25), m.start):
+            return None
+        return p
 
     def _carrier_period(self, f, step):
         for s, bid in f.unit.carriers:
