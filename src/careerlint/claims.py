@@ -84,9 +84,11 @@ class Claim:
     sentence: int = 0                  # sentence index in the block
     group: tuple | None = None         # card, table row, key-value table, list or block
     table: int | None = None
+    grid: int | None = None            # the stat grid its card sits in (sibling cards share it)
     section: int = -1
     anchor: tuple[str, int] = ("", 0)  # text and occurrence on its line, for the column
     twin: "Claim | None" = None        # the figure this one restates in another unit ("$59,310 ($28.51/hr)")
+    history: bool = False              # kept on purpose as history ("When we first wrote this guide, ...")
 
     @property
     def occupation(self) -> str | None:

@@ -53,8 +53,9 @@ def _place(page, c) -> tuple:
 
 def check(page, rule):
     wages = [c for c in page.figures("salary") if c.stat in _STATS and c.vintage is not None
-             and not c.is_range and c.per is not None and scope_key(c) and is_value(c)]
-    growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None and scope_key(c)]
+             and not c.is_range and c.per is not None and scope_key(c) and is_value(c) and not c.history]
+    growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None and scope_key(c)
+              and not c.history]
     for figures, key_of in ((wages, lambda c: (c.stat, scope_key(c), c.currency, c.per)),
                             (growth, lambda c: ("growth", scope_key(c)))):
         history = _history(page, figures)

@@ -31,13 +31,20 @@ def check(page, rule):
             continue
         if (c.per == "hour" and c.value > 300) or (c.per == "year" and c.value < 5000):
             continue  # "$180,000 an hour" is a misreading (or a typo figure-limit finds), not a conversion
-        unit = c.group if c.group and c.group[0] != "list" else ("block", c.block)
-        groups[(unit, c.stat, c.scope.key(), c.currency, c.vintage, c.is_range)].append(c)
+        # one card, table row or paragraph; or sibling cards of one stat grid (an hourly card next
+        # to an annual one); a figure without a vintage is taken as of its neighbours'
+        if c.grid is not None and c.scope.known:
+            unit = ("grid", c.grid)
+        else:
+            unit = c.group if c.group and c.group[0] != "list" else ("block", c.block)
+        groups[(unit, c.stat, c.scope.key(), c.currency, c.is_range)].append(c)
     for members in groups.values():
         annual = [c for c in members if c.per == "year"]
         other = [c for c in members if c.per in factor]
         for o in other:
             for a in annual:
+                if o.vintage is not None and a.vintage is not None and o.vintage != a.vintage:
+                    continue  # two vintages: mixed-vintage's business
                 if (o.twin is not None and o.twin is not a and o.twin.per == "year") or \
                         (a.twin is not None and a.twin is not o and a.twin.per in factor):
                     continue  # each restates another figure: that pair is the one to compare

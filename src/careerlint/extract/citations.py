@@ -81,7 +81,7 @@ def _data_vintage(rd: Reader, resolver, bid: int, i: int, s, sentence: str) -> b
     sc = resolver.scoping
     if sc._page_date(bid, m) or _EXAMPLE.search(rd.doc.blocks[bid].text, max(0, m.start - 60), m.start):
         return False
-    if _EDITION_NOTE.search(sentence):
+    if _EDITION_NOTE.search(sentence) or rd.lex.history_markers.search(sentence):
         return False
     if m.label in ("wage", "employment"):
         return True

@@ -94,7 +94,8 @@ _TITLE_NOISE = re.compile(
     r"^(?:how\s+to\s+become\s+(?:an?\s+)?|becoming\s+(?:an?\s+)?|complete\s+|what\s+(?:is|does)\s+(?:an?\s+)?)"
     r"|\s*(?:[:|–—]|\s-\s).*$"
     r"|\s+(?:in\s+(?:19|20)\d\d|(?:19|20)\d\d)$"
-    r"|\s+(?:career\s+guide|career\s+path|careers?|salary(?:\s+guide)?|job\s+description|profile|overview)$",
+    r"|\s+(?:career\s+guide|career\s+path|careers?|salary(?:\s+guide)?|job\s+description|profile|overview|"
+    r"faqs?|q\s*&\s*a|questions|guide|handbook)$",
     re.I,
 )
 

@@ -143,11 +143,37 @@ class Reader:
                     if c is not None:
                         self.figures.append(c)
                         self.by_mention[(bid, i)] = c
+        self._same_occupations()
         resolver.settle_page_default(self.figures)
         self.claims.extend(self.figures)
         self.claims.extend(citations.read(self, resolver))
         self.claims.sort(key=lambda c: (c.block, c.start, c.kind))
         return self.claims
+
+    def _same_occupations(self) -> None:
+        """Names that BLS's titles resolve to one SOC code name one occupation: "Registered nurses"
+        and "registered nurse (RN)", "veterinary technologists and technicians" and "veterinary
+        technician". Only exact title matches count (careerlint.reference, never fuzzy); the data is
+        read only when a page names several occupations."""
+        keys = {c.scope.occupation for c in self.figures} - {None, "all occupations"}
+        if len(keys | {self.page_key}) < 2:
+            return
+        from careerlint.reference import match_occupation
+
+        soc_of: dict[str, str] = {}
+        for k in sorted(keys | {self.page_key}):
+            name = self.page_name if k == self.page_key else self.names.get(k, "")
+            code = self.page_soc if k == self.page_key and self.page_soc else (match_occupation(name) if name else None)
+            if isinstance(code, str):
+                soc_of[k] = code
+        canon: dict[str, str] = {}
+        for k, code in sorted(soc_of.items(), key=lambda kv: kv[0] != self.page_key):
+            canon.setdefault(code, k)  # the page's own key first, else the first key in order
+        for c in self.figures:
+            k = c.scope.occupation
+            if k in soc_of and canon[soc_of[k]] != k:
+                c.scope.occupation = canon[soc_of[k]]
+                c.how["occupation"] = c.how.get("occupation", "") + f" (same SOC {soc_of[k]})"
 
     # -- sentences -------------------------------------------------------------------------------
     def _read_sentences(self, b: Block) -> None:

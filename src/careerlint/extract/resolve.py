@@ -73,7 +73,7 @@ class Resolver:
         c = Claim(m.kind, f.text[m.start:m.end], b.id, m.start, m.end, b.line_at(m.start), value=m.value,
                   high=m.high, is_range=m.is_range, open_high=m.open_high, tolerance=m.tolerance,
                   currency=m.currency, page_key=rd.page_key, section=b.section, group=f.unit.group,
-                  table=f.unit.table, sentence=rd.sents[b.id].index(f.sent))
+                  table=f.unit.table, sentence=rd.sents[b.id].index(f.sent), grid=f.unit.grid)
         c.anchor = self._anchor(b, c)
         for attr in ("domain", "stat", "per"):
             self._decide(attr, f, c)
@@ -114,6 +114,7 @@ class Resolver:
             self._decide("period", f, c)
             c.descriptor = self.scoping.descriptor(f, c)
         self._decide("source", f, c)
+        c.history = self.scoping.is_history(f)
         if c.kind == "money" and c.per is not None and c.value is not None and c.domain == "salary" and \
                 c.how.get("per") not in ("written", "clause") and not c.how.get("per", "").startswith("phrasing"):
             v = c.value

@@ -325,6 +325,14 @@ class Scoping:
         if re.search(r"\b(?:about|approximately|around|roughly|nearly|almost|~)\s*$", f.pre, re.I):
             c.tolerance = 0.5
 
+    def is_history(self, f) -> bool:
+        """A figure its sentence or section heading marks as the page's history ("When we first wrote
+        this guide", "From our 2015 edition"), not a current statistic."""
+        h = self.lex.history_markers
+        if h.search(f.text, max(f.sent.start, f.m.start - 300), min(f.sent.end, f.m.end + 200)):
+            return True
+        return any(h.search(t) for s, t in f.unit.labels if s in ("heading", "card-label", "intro", "caption"))
+
     def descriptor(self, f, c):
         rest = f.text[f.m.end:f.sent.end]
         nxt = next((self.rd.mentions[f.b.id][i].start for i in f.sent.mentions

@@ -40,6 +40,7 @@ class Unit:
     table_kind: str = ""           # key-value | grid | period-rows
     list_key: int | None = None
     card: int | None = None
+    grid: int | None = None        # the element holding a card and its sibling cards (a stat grid)
 
 
 class Structure:
@@ -99,6 +100,9 @@ class Structure:
             card, labels = self._card(b)
             if card is not None:
                 u.card = card
+                anc = b.ancestors
+                if card in anc and anc.index(card) > 0:
+                    u.grid = anc[anc.index(card) - 1]  # the element that holds this card and its siblings
                 for bid in labels:
                     u.labels.append(("card-label", blocks[bid].text))
                 for bid in self._elem.get(card, ()):
