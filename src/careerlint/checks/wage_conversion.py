@@ -33,7 +33,7 @@ def check(page, rule):
             continue  # "$180,000 an hour" is a misreading (or a typo figure-limit finds), not a conversion
         # one card, table row or paragraph; or sibling cards of one stat grid (an hourly card next
         # to an annual one); a figure without a vintage is taken as of its neighbours'
-        if c.grid is not None and c.scope.known:
+        if c.grid is not None:
             unit = ("grid", c.grid)
         else:
             unit = c.group if c.group and c.group[0] != "list" else ("block", c.block)

@@ -105,9 +105,10 @@ PERIOD = re.compile(
     r"(?P<b>(?:19|20)\d\d|\d\d)(?![\d/]|,\d)",
     re.I,
 )
-# "through 2032", "until 2032", "by 2030", "over the decade ending in 2033", "to 2034"
+# "through 2032", "until 2032", "by 2030", "over the decade ending in 2033" (not "to 2034": "according to
+# 2019 BLS figures" names no projection)
 END_ONLY = re.compile(
-    r"\b(?P<kw>through|thru|until|till|til|to|by|ending\s+in|ending|up\s+to)\s+(?:the\s+year\s+)?"
+    r"\b(?P<kw>through|thru|until|till|til|by|ending\s+in|ending)\s+(?:the\s+year\s+)?"
     r"(?P<b>(?:19|20)\d\d)(?![\d/]|[-–—]\d)",
     re.I,
 )

@@ -37,6 +37,9 @@ _VERBISH = re.compile(r"(?i:[a-z]+ed|install|work|need|help|perform|use|repair|d
                       r"provide|keep|manage|write|test|maintain|operate|drive|prepare|spend|often|usually|typically|"
                       r"also|generally|still|now|must|tend|start|begin|enjoy|face|see|report|say|handle|assist|"
                       r"clean|examine|check|run|lead|oversee|supervise|teach|review|analyze|plan|serve)")
+# a percentile group of a population: "the highest-paid 10 percent of", "top 10% of all"
+_GROUP_OF = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+of\s+(?:all\s+|the\s+)?",
+                       re.I)
 # a sentence's first words, parentheses left out: "Nurse practitioners (NPs) have" -> Nurse, practitioners, have
 _LEAD_WORDS = re.compile(r"(?<![(\w])[A-Za-z][\w'’&/.-]*(?![^(]*\))")
 
@@ -228,7 +231,8 @@ class Reader:
             if self.labels.place_re.fullmatch(phrase):
                 return ("place", " ".join(phrase.lower().split()))
             nxt = words[n] if n < len(words) else ""
-            if nxt and not (_FUNCTION_WORD.fullmatch(nxt) or _VERBISH.fullmatch(nxt)):
+            plural_head = words[n - 1].lower() in self.labels.heads and words[n - 1].lower().endswith("s")
+            if nxt and not (_FUNCTION_WORD.fullmatch(nxt) or _VERBISH.fullmatch(nxt) or plural_head):
                 continue  # "Associate degree programs": the phrase goes on; a shorter one is not the subject
             if self.labels.is_personish(phrase):
                 key = self.occupation_key_of(phrase)
@@ -314,6 +318,7 @@ class Reader:
         """The occupation a noun phrase names ("Most electricians" -> "electricians"), or None for a
         pronoun, a percentile group, all occupations, a place or level only."""
         p = G.LEADING_FILLER.sub("", phrase.strip(" ,.:;")).strip(" ,.:;")
+        p = _GROUP_OF.sub("", p)  # "the highest-paid 10 percent of PTAs" -> "PTAs"
         if not p or G.is_pronoun(p) or _DIGIT.search(p):
             return None
         lx = self.lex

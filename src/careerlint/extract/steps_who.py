@@ -1,0 +1,271 @@
+"""Steps that tell whom a figure is about: occupation, place, level, industry and any other qualifier."""
+
+from __future__ import annotations
+
+import re
+
+from careerlint.extract import grammar as G
+from careerlint.extract.steps_common import PRONOUN_LED, UNKNOWN, own_after
+
+# a heading that compares: its section is about several occupations
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared(?:\s+(?:with|to))?|or)\b", re.I)
+# "in Hartford", "in the Bay Area": a capitalised place the lexicon does not know
+_IN_PLACE = re.compile(r"\b(?:in|across|around)\s+(?:the\s+)?(?-i:(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))")
+_NOT_PLACE = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|the|this|that|these|"
+                        r"addition|general|total|fact|particular|contrast|comparison|recent|today|practice)$", re.I)
+# "for bus drivers", "among nurses with a BSN": whom a figure is for, right after it
+_FOR_NP = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:for|among|of)\s+(?P<np>[A-Za-z][\w'’ ,&/-]{2,80}?)"
+                     r"\s*(?=[.;:()!?]|,\s|\s(?:in|at|is|was|were|are|but|while|compared|according|as|who|with|from|"
+                     r"between|through|by|over|during)\b|$)")
+_FOR_NEUTRAL = re.compile(r"^(?:the\s+)?(?:year|month|week|hour|day|occupation|this\s+\w+|that\s+\w+|them|it|"
+                          r"full[- ]time\s+\w+|a\s+full\s+year|work|example|instance|comparison|reference|context|"
+                          r"(?:19|20)\d\d|may\s+\d{4}|the\s+(?:same|period|decade|year|first|second|job|role|position)\b.*|"
+                          r"(?:the\s+)?(?:median|average|typical)\b.*|workers|employees|people|everyone|most|many|"
+                          r"all\s+of\s+them|those\s+\w+|these\s+\w+)$", re.I)
+# a subject whose verb is left out: ", and nursing assistants a median of"
+_GAPPED = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,5}?"
+                     r"[A-Za-z][\w'’/&-]*)\s+(?:(?:a|an|the)\s+)?(?:median|average|mean|typical|salary|wage|pay)\b"
+                     r"[^$\d]{0,30}$", re.I)
+# a block's first words that are a clause, not a label: a verb, or a leading preposition
+_NOT_LABEL = re.compile(r"\b(?:is|are|was|were|has|have|had|earn\w*|make\w*|made|pay\w*|paid|grow\w*|project\w*|"
+                        r"expect\w*|will|can|could|may|might)\b|^(?:according|in|for|at|as|with|by|from|about|the|"
+                        r"a|an|and|or|but|if|when|while|since|over|under|up|to|of|on)\b", re.I)
+_THERE = re.compile(r"\b(?:there|in\s+that\s+(?:city|state|area|region|metro))\b", re.I)
+
+
+class WhoSteps:
+    def _named_in(self, text: str) -> str | None:
+        """The occupation a caption or intro names: "Quick Facts: Bus Drivers", "...wages for logging
+        workers in the top industries..." (a bare caption is a name itself)."""
+        found = G.of_occupation(text)
+        if found:
+            name = self.rd.occupation_name(found[0])
+            return self.rd.key(name) if name else None
+        tail = text.rsplit(":", 1)[-1]
+        name = self.labels.residue(tail)
+        return self.rd.key(name) if name and len(name.split()) <= 6 and self.labels.is_personish(name) else None
+
+    def _industry_table(self, f) -> bool:
+        return any(self.lex.industries.search(t) and re.search(r"\bindustr", t, re.I)
+                   for s, t in f.unit.labels if s in ("intro", "caption", "column-header"))
+
+    def _inline(self, f):
+        """What the words a short block starts with say, before its first figure, when they are a
+        label rather than a clause: "Electrician $62,350 median pay", "California: $60,000"."""
+        if len(f.text) > 200:
+            return None
+        ms = self.rd.mentions[f.b.id]
+        first = next((m for m in ms if m.kind in ("money", "percent", "count") and not m.group), None)
+        lead = f.text[:first.start].strip(" :–—-|•") if first is not None else ""
+        if not lead or len(lead) > 60 or len(lead.split()) > 6 or _NOT_LABEL.search(lead):
+            return None
+        return self.labels.meaning(lead), lead
+
+    def _occupation_inline_label(self, f, c):
+        got = self._inline(f)
+        if got is None:
+            return None
+        m, _lead = got
+        if m.population:
+            return "all occupations"
+        if m.occupation and self.labels.is_personish(m.occupation):
+            return self.rd.key(m.occupation)
+        return None
+
+    def _place_inline_label(self, f, c):
+        got = self._inline(f)
+        return got[0].place if got else None
+
+    def _level_inline_label(self, f, c):
+        got = self._inline(f)
+        return got[0].level if got else None
+
+    def _industry_inline_label(self, f, c):
+        got = self._inline(f)
+        return got[0].industry if got else None
+
+    def _occupation_phrasing(self, f, c):
+        r = f.reading
+        if r is None:
+            return None
+        if r.phrasing.sets.get("population"):
+            return "all occupations"
+        if r.occupation:
+            return self.rd.occupation_key_of(r.occupation, self._sentence(f))
+        return None
+
+    def _occupation_clause(self, f, c):
+        rd = self.rd
+        sentence = self._sentence(f)
+        own = _FOR_NP.match(f.post)
+        if own:
+            np = own.group("np").strip(" ,")
+            if self.lex.all_population.search(np):
+                return "all occupations"
+            name = rd.occupation_name(np)
+            if name and self.labels.is_personish(name):
+                return rd.occupation_key_of(np, sentence)
+        if self.lex.all_population.search(f.pre) and not re.search(r"\b(?:of|among)\s+all\s+occupations",
+                                                                   f.pre, re.I):
+            return "all occupations"
+        gap = _GAPPED.search(f.pre)
+        if gap:  # "LPNs earned a median of $62,340, and nursing assistants a median of $39,530"
+            name = rd.occupation_name(gap.group("np"))
+            if name and self.labels.is_personish(name):
+                return rd.occupation_key_of(gap.group("np"), sentence)
+        for found in (G.of_occupation(f.clause_pre), G.subject_of(f.clause_pre)):
+            if found is not None:
+                key = rd.occupation_key_of(found[0], sentence)
+                if key is not None:
+                    return key
+        subj = f.sent.subject
+        if subj is not None and (f.clause == f.sent.clauses[0] or not self._own_subject(f)):
+            return subj[0]
+        if PRONOUN_LED.match(f.text[f.sent.start:f.m.start]) or PRONOUN_LED.match(f.clause_pre):
+            # "They earned $129,210": whom "they" are is in an earlier sentence, or cannot be told
+            return f.sent.carried[0] if f.sent.carried else UNKNOWN
+        return None
+
+    def _sentence(self, f) -> str:
+        return f.text[f.sent.start:f.sent.end]
+
+    def _own_subject(self, f) -> bool:
+        """Whether the figure's clause has a subject of its own (a pronoun or group counts)."""
+        return bool(re.search(r"\b(?:they|these|those|it|the\s+(?:lowest|highest|top|bottom))\b", f.clause_pre, re.I))
+
+    def _occupation_carried(self, f, c):
+        s = f.sent.carried
+        return s[0] if s is not None else None
+
+    def _occupation_heading(self, f, c):
+        for t in self._heading_texts(f):
+            hb = self._heading_block(f, t)
+            if hb is not None and hb.tag == "h1":
+                return None  # the page's own title: that is the page default, not a section's
+            if _VERSUS.search(t):
+                return UNKNOWN
+            m = self.labels.meaning(t)
+            if m.population:
+                return "all occupations"
+            if m.occupation and self.labels.is_personish(m.occupation):
+                return self.rd.key(m.occupation)
+        return None
+
+    def _scope_heading(self, f, attr):
+        """A place, level or industry a section heading names ("California", "Entry level")."""
+        for h in self.rd.structure.headings(f.b):
+            hb = self.rd.doc.blocks[h]
+            if hb.tag == "h1":
+                return None
+            v = getattr(self.labels.meaning(hb.text), attr)
+            if v:
+                return v
+        return None
+
+    def _place_heading(self, f, c):
+        return self._scope_heading(f, "place")
+
+    def _level_heading(self, f, c):
+        return self._scope_heading(f, "level")
+
+    def _industry_heading(self, f, c):
+        return self._scope_heading(f, "industry")
+
+    def _heading_block(self, f, text):
+        for h in self.rd.structure.headings(f.b):
+            if self.rd.doc.blocks[h].text == text:
+                return self.rd.doc.blocks[h]
+        return None
+
+    def _occupation_page(self, f, c):
+        return self.rd.page_key
+
+    def _place_phrasing(self, f, c):
+        r = f.reading
+        if r is None or not r.place:
+            return None
+        p = self.labels.place_re.search(r.place)
+        return " ".join(p.group(0).lower().split()) if p else "city:" + r.place.lower()
+
+    def _place_clause(self, f, c):
+        # the words right after a figure are its own first: "the 5 percent national rate", "$95,000 in Texas"
+        return self._place_in(own_after(f.post)[:30]) or self._place_in(f.pre) or \
+            self._place_in(own_after(f.post)) or self._subject_part(f, "place")
+
+    def _place_in(self, text: str):
+        if not text.strip():
+            return None
+        text = self.rd.reg.pattern().sub(" ", text)  # "U.S. Bureau of Labor Statistics" names no place
+        t = self.lex.national.sub(" ", text)
+        p = None
+        for p in self.labels.place_re.finditer(t):
+            pass
+        if p is not None:
+            return " ".join(p.group(0).lower().split())
+        for m in _IN_PLACE.finditer(t):
+            name = m.group("p")
+            if not _NOT_PLACE.match(name.split()[0]) and not self.rd.reg.find(name):
+                return "city:" + name.lower()
+        if self.lex.metro.search(text):
+            return "metro"
+        if _THERE.search(text):
+            return "there"  # "electricians there earn": a place named elsewhere
+        if self.lex.national.search(text):
+            return "national"
+        return None
+
+    def _place_carried(self, f, c):
+        if PRONOUN_LED.match(f.text[f.sent.start:f.m.start]) and f.sent.carried_place:
+            return f.sent.carried_place  # "New York drops the furthest. Its $96,830 median ..."
+        return None
+
+    def _place_page(self, f, c):
+        return self.rd.page_place or None
+
+    def _level_clause(self, f, c):
+        return self._word_in(self.lex.levels, f) or self._subject_part(f, "level")
+
+    def _industry_clause(self, f, c):
+        return self._word_in(self.lex.industries, f)
+
+    def _word_in(self, pat, f):
+        text = f.pre + " | " + own_after(f.post)
+        if self.rd.page_name:
+            text = re.sub(re.escape(self.rd.page_name), " ", text, flags=re.I)
+        m = None
+        for m in pat.finditer(text):
+            pass
+        return " ".join(m.group(0).lower().split()) if m else None
+
+    def _subject_part(self, f, attr):
+        subj = G.subject_of(f.clause_pre)
+        if subj is None:
+            return None
+        m = self.labels.meaning(subj[0])
+        return getattr(m, attr)
+
+    def other(self, f) -> str:
+        if f.unit.table is not None:
+            # "Median wage (nominal)" and "Median wage (cost-of-living adjusted)": two columns of one row
+            # are two series; the words that tell the column apart belong to its scope
+            for step, text in f.unit.labels:
+                if step == "column-header":
+                    q = self.labels.qualifier(text)
+                    if q:
+                        return "column:" + q
+        own = _FOR_NP.match(f.post)
+        if not own:
+            return ""
+        np = " ".join(own.group("np").split()).strip(" ,")
+        if _FOR_NEUTRAL.match(np) or self.lex.all_population.search(np):
+            return ""
+        name = self.rd.occupation_name(np)
+        if name and self.labels.is_personish(name):
+            return ""  # an occupation: the occupation step took it
+        m = self.labels.meaning(np)
+        if m.place or m.level or m.industry or m.stat or m.per or m.domain:
+            return ""
+        return np.lower()
+
+    # -- when and from whom ----------------------------------------------------------------------------
