@@ -21,7 +21,7 @@ from typing import Callable
 _NUMBER_WORDS = {"10": "ten", "25": "twenty-five", "50": "fifty", "75": "seventy-five", "90": "ninety"}
 # "{pct:10}" -> 10%, 10 percent, 10 per cent, 10-percent, ten percent
 _PCT = r"(?:{n}\s?(?:%|-?percent\b|per\s?cent\b)|{w}\s+percent\b)"
-_TOKEN = re.compile(r"\\.|\{[^{}]*\}|[\[\]()|]|\s+|[^\s\[\]()|{}\\]+")
+_TOKEN = re.compile(r"\{[^{}]*\}|[\[\]()|]|\s+|(?:\\.|[^\s\[\]()|{}\\])+")
 
 
 # punctuation that follows a word without a space: "{occupation}, with a median"
@@ -65,13 +65,16 @@ def compile_phrase(phrase: str, cues: dict[str, str], slot: Callable[[str], str]
                 raise PhraseError(f"unbalanced '{t}' in {phrase!r}")
             else:
                 items.append((_atom(t, cues, slot, phrase), False))
+        # each item but the first is joined by its own leading space, which is part of it when it is
+        # optional; while every item before it is optional, that space may be missing (they may all be)
         out = ""
         for i, (rx, optional) in enumerate(items):
             if i == 0:
-                out = f"(?:{rx}\\s+)?" if optional and len(items) > 1 else (f"(?:{rx})?" if optional else rx)
-                continue
-            prev_optional_first = i == 1 and items[0][1] and len(items) > 1
-            sep = "" if prev_optional_first else (r"\s*" if rx[:2] in _PUNCT_ATOMS else r"\s+")
+                sep = ""
+            elif all(opt for _, opt in items[:i]) or rx[:2] in _PUNCT_ATOMS:
+                sep = r"\s*"
+            else:
+                sep = r"\s+"
             out += f"(?:{sep}{rx})?" if optional else f"{sep}{rx}"
         return out
 
@@ -99,8 +102,6 @@ def _first_char(phrase: str) -> str:
 
 
 def _atom(t: str, cues: dict[str, str], slot, phrase: str) -> str:
-    if t.startswith("\\"):
-        return re.escape(t[1:])
     if t.startswith("{"):
         name = t[1:-1].strip()
         if name.startswith("pct:"):

@@ -22,7 +22,7 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MASK = {"money": "M", "percent": "P", "count": "C", "period": "R", "vintage": "V", "year": "Y"}
 _SLOT_MARKS = {"money": "M", "percent": "P", "count": "C", "period": "R", "vintage": "VY", "year": "Y"}
 # an occupation: up to 12 words, commas allowed ("bus drivers, transit and intercity")
-_OCCUPATION = (r"(?!(?:was|is|were|are|and|or|the|a|an|data|figures|statistics|numbers|estimates|according|bls|"
+_OCCUPATION = (r"(?<![\w'’&/.-])(?!(?:was|is|were|are|and|or|the|a|an|data|figures|statistics|numbers|estimates|according|bls|"
                r"oews|oes|census|to|in|by|from|with|for|of|per|as|so|but|while)\b)[^\W\d][\w'’&/.-]*(?:(?:,\s*|\s+)(?!(?:was|is|were|are|earn\w*|made|make)\b)[\w'’&/.-]+){0,11}?"
                r"(?=[\s,]*(?:[.;:!?()\ue000]|$|(?:who|that|which|whose|in|at|on|is|was|were|are|earn\w*|made|make\w*|"
                r"took|take\w*|had|has|have|will|would|could|can|may|might|across|nationwide|nationally|from|with|"
@@ -154,7 +154,7 @@ def read(phrasings: list[Phrasing], masked: str, lowered: str, stat_of, per_of) 
                 elif kind == "period":
                     r.periods.append(int(val))
                 elif kind == "occupation":
-                    r.occupation = val.strip(" ,")
+                    r.occupation = val.strip(" ,.;:")
                 elif kind == "place":
                     r.place = val.strip()
                 elif kind == "stat":

@@ -249,6 +249,8 @@ class Reader:
         pos = a
         for i in s.mentions:
             m = ms[i]
+            if m.group:
+                continue  # "the lowest 10 percent": words of the sentence, not a figure
             parts.append(text[pos:m.start])
             parts.append(f"{MARK_OPEN}{MASK[m.kind]}{i}{MARK_CLOSE}")
             pos = m.end

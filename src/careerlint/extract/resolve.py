@@ -79,7 +79,8 @@ class Resolver:
             self._decide(attr, f, c)
         if c.kind == "count":
             c.domain, c.stat, c.per = "growth", "jobs", None
-            c.how.update(domain="clause", stat="clause")
+            step = f"phrasing:{f.reading.phrasing.id}" if f.reading else "clause"
+            c.how.update(domain=step, stat=step)
         elif c.kind == "percent" and c.stat not in (None, "none", "growth"):
             c.stat = None  # a percentage is a rate, never a median or a percentile
             c.how.pop("stat", None)
