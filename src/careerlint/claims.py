@@ -40,7 +40,7 @@ class Scope:
         """For messages: ' (electricians, ohio)', '' for the page's own plain scope."""
         parts = []
         if self.occupation and self.occupation != page_key:
-            parts.append(self.occupation)
+            parts.append(self.name or self.occupation)
         for v in (self.place, self.level, self.industry, self.other):
             if v:
                 parts.append(v.split(":", 1)[-1])

@@ -23,7 +23,8 @@ MASK = {"money": "M", "percent": "P", "count": "C", "period": "R", "vintage": "V
 _SLOT_MARKS = {"money": "M", "percent": "P", "count": "C", "period": "R", "vintage": "VY", "year": "Y"}
 # an occupation: up to 12 words, commas allowed ("bus drivers, transit and intercity")
 _OCCUPATION = (r"(?<![\w'’&/.-])(?!(?:was|is|were|are|and|or|the|a|an|data|figures|statistics|numbers|estimates|according|bls|"
-               r"oews|oes|census|to|in|by|from|with|for|of|per|as|so|but|while)\b)[^\W\d][\w'’&/.-]*(?:(?:,\s*|\s+)(?!(?:was|is|were|are|earn\w*|made|make)\b)[\w'’&/.-]+){0,11}?"
+               r"oews|oes|census|to|in|by|from|with|for|of|per|as|so|but|while|earn\w*|make\w*|made|take\w*|took|"
+               r"receive\w*|get\w*|got|pay\w*|paid|ha[sd]|have)\b)[^\W\d][\w'’&/.-]*(?:(?:,\s*|\s+)(?!(?:was|is|were|are|earn\w*|made|make)\b)[\w'’&/.-]+){0,11}?"
                r"(?=[\s,]*(?:[.;:!?()\ue000]|$|(?:who|that|which|whose|in|at|on|is|was|were|are|earn\w*|made|make\w*|"
                r"took|take\w*|had|has|have|will|would|could|can|may|might|across|nationwide|nationally|from|with|"
                r"working|employed|as|to|by|for|during|between|over|and\s+(?:the|a|an|their|its)|jobs|employment|"

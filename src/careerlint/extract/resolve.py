@@ -58,6 +58,7 @@ class Fig:
     slot: dict            # what that phrasing says of this very figure ({money:p10})
     unit: object
     alt: Claim | None     # the figure this one restates in another unit
+    occupation_name: str = ""  # once decided: its words are the occupation's, not a place or industry
 
 
 class Resolver:
@@ -90,7 +91,9 @@ class Resolver:
         if c.domain == "growth" and c.stat is None and c.kind == "percent":
             c.stat, c.how["stat"] = "growth", c.how.get("domain", "clause")
         s = Scope()
-        for attr in ("occupation", "place", "level", "industry"):
+        self._decide("occupation", f, c, s)
+        f.occupation_name = rd.names.get(s.occupation or "", "") if s.occupation != rd.page_key else ""
+        for attr in ("place", "level", "industry"):
             self._decide(attr, f, c, s)
         if s.place == "national" and not rd.page_place:
             s.place = ""  # on a page about no one place, the national figure is the page's own

@@ -85,7 +85,11 @@ class Scoping(WhatSteps, WhoSteps, WhenSteps):
                 if step in ("caption", "intro"):
                     v = self._named_in(text)
                 else:
-                    v = self.rd.key(m.occupation) if m.occupation else None
+                    # a card's label names people ("Nurse practitioner"); a table's row or column is a
+                    # scope of its own whatever it says ("Public accounting", "Logging")
+                    named = m.occupation and (step in ("row-header", "column-header", "dt") or
+                                              self.labels.is_personish(m.occupation))
+                    v = self.rd.key(m.occupation) if named else None
                     if v and step == "row-header":  # "Public accounting (Big Four)" is its own row
                         extra = _QUALIFYING_PAREN.findall(text)
                         if extra and v != self.rd.page_key:

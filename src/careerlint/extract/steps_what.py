@@ -33,11 +33,15 @@ class WhatSteps:
                     (c.domain == "salary" and lex.salary.search(f.clause_pre)):
                 return "range"
             return None
-        hit = None
+        hit = group = None
         for m in lex.stat_any.finditer(f.pre):
             # "higher than the median, at $66,510": the median is the other figure
             if statistic_at(lex, m) != "range" and not COMPARED.search(f.pre, max(0, m.start() - 22), m.start()):
                 hit = m
+                if statistic_at(lex, m) in ("p10", "p25", "p75", "p90"):
+                    group = m
+        if group is not None:
+            return statistic_at(lex, group)  # "the highest-paid 10% average $72,730": the group, not the average
         if hit is not None:
             return statistic_at(lex, hit)
         # "$53,350 median", "California: $60,000 (median)"

@@ -122,6 +122,9 @@ class WhoSteps:
         subj = f.sent.subject
         if subj is not None and (f.clause == f.sent.clauses[0] or not self._own_subject(f)):
             return subj[0]
+        lead = f.sent.lead
+        if lead is not None and lead[0] == "person" and f.clause == f.sent.clauses[0]:
+            return lead[1]  # "Surgeons are among the highest paid ..., with a median of ..."
         if PRONOUN_LED.match(f.text[f.sent.start:f.m.start]) or PRONOUN_LED.match(f.clause_pre):
             # "They earned $129,210": whom "they" are is in an earlier sentence, or cannot be told
             return f.sent.carried[0] if f.sent.carried else UNKNOWN
@@ -231,8 +234,10 @@ class WhoSteps:
 
     def _word_in(self, pat, f):
         text = f.pre + " | " + own_after(f.post)
-        if self.rd.page_name:
-            text = re.sub(re.escape(self.rd.page_name), " ", text, flags=re.I)
+        for name in sorted((self.rd.page_name, f.occupation_name), key=len, reverse=True):  # "bus drivers,
+            # school" names no school (the longer name first: the page's "Bus Drivers" is inside it)
+            if name:
+                text = re.sub(re.escape(name), " ", text, flags=re.I)
         m = None
         for m in pat.finditer(text):
             pass

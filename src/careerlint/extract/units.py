@@ -191,7 +191,8 @@ class Structure:
         kind = "grid"
         if firsts and sum(1 for bid in firsts if bid in years) * 2 > len(firsts):
             kind = "period-rows"
-        elif ncols == 2 and t.header_rows == 0 and firsts and all(bid not in self.values for bid in firsts):
+        elif ncols == 2 and not any(x is not None for row in t.grid[:t.header_rows] for x in row) and firsts and \
+                all(bid not in self.values for bid in firsts):  # no header, or an empty one (Markdown "| | |")
             kind = "key-value"
         info = {"kind": kind, "years": years if kind == "period-rows" else set(), "intro": [], "source": None}
         if ids:
