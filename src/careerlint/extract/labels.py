@@ -109,7 +109,7 @@ class Labels:
         lex = self.lex
         t = _SYMBOLS.sub(" ", text)
         name = _PAREN_OR_DIGITS.sub(" ", t.rsplit(":", 1)[-1]).strip(" ,.;|–—-*")
-        if name and self.is_personish(name) and len(name.split()) <= 10:
+        if name and self.is_personish(name) and len(name.split()) <= 16:
             lead = _LEADING_CUE.match(name)
             if lead and (lex.stat_any.search(lead.group(0)) or lex.domains_all.search(lead.group(0))):
                 name = name[lead.end():]
@@ -126,7 +126,7 @@ class Labels:
             t = self.sources.sub(" ", t)
         t = _CUT.sub(" ", t)
         words = [w for w in _SPACES.split(t.strip()) if w]
-        if not words or len(words) > 8:
+        if not words or len(words) > 12:
             return None  # nothing left, or a sentence rather than a name
         # "Senior roles": a level and a generic word name no occupation; "Junior Medical Billing
         # Specialist": the level is not part of the occupation's name

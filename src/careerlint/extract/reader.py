@@ -28,6 +28,8 @@ _INCLUDES = re.compile(r"\s*(?:,\s*(?:which|that|who)\s+(?:includes?|covers?|enc
                        re.I)
 WINDOW = 300  # characters of a sentence read on each side of a figure
 _DIGIT = re.compile(r"\d")
+_BARE_NUMBER = re.compile(r"^\s*[-−+]?\d{1,3}(?:\.\d+)?\s*$")  # "11", "-2.5"
+_PERCENT_HEADER = re.compile(r"\bpercent\b|%|\bpct\b", re.I)  # "Growth (%)", "Percent change"
 # words that end a subject: "The BLS does not track ..." has no subject naming people before "does"
 _FUNCTION_WORD = re.compile(r"(?i:do|does|did|not|no|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
                             r"should|may|might|must|than|that|which|who|whom|what|when|where|how|why|to|of|if|as|at|"
@@ -129,7 +131,7 @@ class Reader:
         before, after = lx.percentile_group_before, lx.percentile_group_after
         for b in self.doc.blocks:
             if _DIGIT.search(b.text):
-                ms = lex(b.text, before, after)
+                ms = lex(b.text, before, after) or self._percent_cell(b)
                 if ms:
                     self.mentions[b.id] = ms
         values = {bid for bid, ms in self.mentions.items()
@@ -335,6 +337,16 @@ class Reader:
         if len(p.split()) > 12 or not self.labels.residue(p):
             return None
         return p
+
+    def _percent_cell(self, b: Block) -> list[Mention]:
+        """A bare number in a column whose header says percent ("| 2023-2033 | 11 |" under "Growth (%)")."""
+        if b.cell is None or b.cell[0] < 0 or not _BARE_NUMBER.match(b.text):
+            return []
+        tid, r, col = b.cell
+        t = self.doc.tables[tid]
+        if r < t.header_rows or not _PERCENT_HEADER.search(t.column_header(col, self.doc)):
+            return []
+        return [Mention("percent", 0, len(b.text), value=float(b.text.strip().replace("−", "-")), currency="%")]
 
     def sources_in_span(self, bid: int, a: int, b: int) -> list[tuple[int, int, str]]:
         found = self.sources_in(bid)

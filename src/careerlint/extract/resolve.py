@@ -108,7 +108,9 @@ class Resolver:
             self.scoping.last_year = None
             self._decide("vintage", f, c)
             if self.scoping.last_year is not None:
-                if c.stat in ("median", "mean", "p10", "p25", "p75", "p90", "range", "starting") and \
+                stated = c.stat is None and c.how.get("occupation", "").split(":")[0] in ("phrasing", "clause") \
+                    and c.scope.occupation not in (None, "all occupations")  # "As of 2020, electricians earned $X"
+                if (c.stat in ("median", "mean", "p10", "p25", "p75", "p90", "range", "starting") or stated) and \
                         c.domain == "salary":
                     rd.used_years.add(self.scoping.last_year)
                 else:  # "$17 an hour in 2021": a year in a story is not the vintage of a statistic

@@ -87,7 +87,7 @@ class Scoping(WhatSteps, WhoSteps, WhenSteps):
                 else:
                     # a card's label names people ("Nurse practitioner"); a table's row or column is a
                     # scope of its own whatever it says ("Public accounting", "Logging")
-                    named = m.occupation and (step in ("row-header", "column-header", "dt") or
+                    named = m.occupation and (step in ("row-header", "dt") or
                                               self.labels.is_personish(m.occupation))
                     v = self.rd.key(m.occupation) if named else None
                     if v and step == "row-header":  # "Public accounting (Big Four)" is its own row
