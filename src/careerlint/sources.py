@@ -6,6 +6,25 @@ import re
 from dataclasses import dataclass, field
 
 
+def literal_trie(words: list[str]) -> str:
+    """One regex for a list of literal strings, as a character trie (longest first at each branch)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in (w.lower() if not w.isupper() else w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @dataclass
 class Source:
     id: str
@@ -30,11 +49,14 @@ class Registry:
                 self._by_name[name.lower()] = src.id
 
     def _compile(self) -> re.Pattern:
-        """The pattern of every name (compiled on first use: a fully cached run never needs it)."""
-        alts = sorted({n for src in self.sources.values() for n in src.names}, key=len, reverse=True)
-        # an all-capitals alias ("OES", "BLS") only matches in capitals
-        parts = [re.escape(a) if a.isupper() else "(?i:" + re.escape(a) + ")" for a in alts] or ["(?!x)x"]
-        return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+        """The pattern of every name (compiled on first use: a fully cached run never needs it): two
+        character tries, one for names in any case and one for all-capitals aliases ("OES", "BLS"),
+        which only match in capitals."""
+        names = {n for src in self.sources.values() for n in src.names}
+        caps = sorted(n for n in names if n.isupper())
+        other = sorted(n for n in names if not n.isupper())
+        parts = ([f"(?i:{literal_trie(other)})"] if other else []) + ([literal_trie(caps)] if caps else [])
+        return re.compile(r"(?<![\w])(?:" + ("|".join(parts) or "(?!x)x") + r")(?![\w])")
 
     def pattern(self) -> re.Pattern:
         """The pattern of every source name."""

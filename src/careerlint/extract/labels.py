@@ -9,7 +9,6 @@ occupation (what is left when every cue word is taken out). Results are memoised
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from careerlint.extract import grammar as G
 from careerlint.extract.lexicon import Lexicon, statistic_at
@@ -36,18 +35,70 @@ _GENERIC_ONE = frozenset({"worker", "employee", "professional", "people", "staff
                           "everyone", "anyone", "you", "candidate", "graduate", "student", "hire"})
 
 
-@dataclass(slots=True)
 class Meaning:
-    stat: str | None = None
-    per: str | None = None
-    domain: str | None = None
-    occupation: str | None = None     # the words left that name whom the figures are for
-    place: str | None = None
-    level: str | None = None
-    industry: str | None = None
-    population: str | None = None
-    growth_not: bool = False          # "Pay change (%)": a percentage that is not employment growth
-    not_statistic: bool = False       # "Sign-on bonus", "Overtime"
+    """What a label says, each part read on first use (a label asked only for its statistic never has
+    its place or occupation read): stat, per, domain, occupation (the words left that name whom the
+    figures are for), place, level, industry, population, growth_not ("Pay change (%)": not employment
+    growth), not_statistic ("Sign-on bonus")."""
+
+    __slots__ = ("_labels", "_t", "_scope_t", "_done")
+
+    def __init__(self, labels: "Labels", text: str) -> None:
+        self._labels = labels
+        self._t = _SYMBOLS.sub(" ", " ".join(text.split()))
+        self._scope_t: str | None = None
+        self._done: dict = {}
+
+    def __getattr__(self, name: str):
+        done = self._done
+        if name in done:
+            return done[name]
+        reader = getattr(Meaning, "_read_" + name, None)
+        if reader is None:
+            raise AttributeError(name)
+        value = done[name] = reader(self)
+        return value
+
+    def _scope_text(self) -> str:
+        """The label without the page's own occupation: "Logging Workers" names no industry."""
+        if self._scope_t is None:
+            pn = self._labels.page_name
+            self._scope_t = pn.sub(" ", self._t) if pn is not None else self._t
+        return self._scope_t
+
+    def _read_stat(self):
+        hit = self._labels.lex.stat_any.search(self._t)
+        return statistic_at(self._labels.lex, hit) if hit else None
+
+    def _read_per(self):
+        return next((name for name, pat in self._labels.lex.per if pat.search(self._t)), None)
+
+    def _read_domain(self):
+        return next((name for name, pat in self._labels.lex.domains if pat.search(self._t)), None)
+
+    def _read_growth_not(self):
+        return bool(self._labels.lex.growth_not.search(self._t))
+
+    def _read_occupation(self):
+        return self._labels.residue(self._t)
+
+    def _read_not_statistic(self):
+        return bool(self._labels.lex.not_statistic_before.search(self._t)) and self.stat is None
+
+    def _read_population(self):
+        return "all occupations" if self._labels.lex.all_population.search(self._t) else None
+
+    def _read_place(self):
+        p = self._labels.place_re.search(self._scope_text())
+        return " ".join(p.group(0).lower().split()) if p else None
+
+    def _read_level(self):
+        lv = self._labels.lex.levels.search(self._scope_text())
+        return " ".join(lv.group(0).lower().split()) if lv else None
+
+    def _read_industry(self):
+        ind = self._labels.lex.industries.search(self._scope_text())
+        return " ".join(ind.group(0).lower().split()) if ind else None
 
 
 class Labels:
@@ -66,41 +117,8 @@ class Labels:
     def meaning(self, text: str) -> Meaning:
         m = self._memo.get(text)
         if m is None:
-            m = self._memo[text] = self._read(text)
+            m = self._memo[text] = Meaning(self, text)
         return m
-
-    def _read(self, text: str) -> Meaning:
-        lex = self.lex
-        t = _SYMBOLS.sub(" ", " ".join(text.split()))
-        out = Meaning()
-        hit = lex.stat_any.search(t)
-        if hit:
-            out.stat = statistic_at(lex, hit)
-        for name, pat in lex.per:
-            if pat.search(t):
-                out.per = name
-                break
-        for name, pat in lex.domains:
-            if pat.search(t):
-                out.domain = name
-                break
-        out.growth_not = bool(lex.growth_not.search(t))
-        out.occupation = self.residue(t)
-        out.not_statistic = bool(lex.not_statistic_before.search(t)) and out.stat is None
-        if lex.all_population.search(t):
-            out.population = "all occupations"
-        if self.page_name is not None:
-            t = self.page_name.sub(" ", t)
-        p = self.place_re.search(t)
-        if p:
-            out.place = " ".join(p.group(0).lower().split())
-        lv = lex.levels.search(t)
-        if lv:
-            out.level = " ".join(lv.group(0).lower().split())
-        ind = lex.industries.search(t)
-        if ind:
-            out.industry = " ".join(ind.group(0).lower().split())
-        return out
 
     def residue(self, text: str) -> str | None:
         """The words of ``text`` that are no cue word, source, year, figure or topic: an occupation's name.

@@ -9,7 +9,7 @@ unknown, and a claim whose occupation is unknown is never compared with another.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careerlint.claims import Claim, Scope
 from careerlint.document import Block
@@ -35,6 +35,9 @@ STEPS: dict[str, tuple[str, ...]] = {
                "source-line", "section"),
 }
 RANKED = ("p10", "p25", "median", "p75", "p90")
+# steps that read the unit's labels or carrier blocks of the same name
+_UNIT_STEPS = frozenset({"card-label", "dt", "row-header", "column-header", "caption", "intro", "heading", "card",
+                         "table-row", "source-line"})
 _HOURLY_MAX, _ANNUAL_MIN = 300.0, 5000.0   # an hourly wage above, an annual one below: a misreading
 # the same figure again in another unit: "$59,310 per year ($28.51 per hour)", "$62,350 / $29.98 an hour"
 _ALTERNATE = re.compile(r"[\s(/,]*(?:or|and|/|which\s+is|that\s+is|i\.e\.)?[\s(]*(?:approximately|about|roughly|approx\.?|~)?\s*$",
@@ -59,6 +62,7 @@ class Fig:
     unit: object
     alt: Claim | None     # the figure this one restates in another unit
     occupation_name: str = ""  # once decided: its words are the occupation's, not a place or industry
+    memo: dict = field(default_factory=dict)  # what a step read once for the steps after it
 
 
 class Resolver:
@@ -130,7 +134,13 @@ class Resolver:
         return c
 
     def _decide(self, attr: str, f: Fig, c: Claim, scope: Scope | None = None) -> None:
+        present = f.unit.present
         for step in STEPS[attr]:
+            # a step with nothing to read is skipped without a call: no label or carrier of its kind,
+            # no phrasing, no figure this one restates
+            if (step in _UNIT_STEPS and step not in present) or (step == "phrasing" and f.reading is None) or \
+                    (step == "alternate" and f.alt is None):
+                continue
             value = self.scoping.step(attr, step, f, c)
             if value is UNKNOWN:  # a step that knows the answer cannot be known: stop, and say why
                 c.how[attr] = f"{step}: cannot tell"

@@ -30,16 +30,25 @@ class Scoping(WhatSteps, WhoSteps, WhenSteps):
         self.lex = reader.lex
         self.labels = reader.labels
         self.last_year: tuple[int, int] | None = None  # the bare year the last vintage step took
+        self._steps: dict[tuple[str, str], object] = {}
 
     def step(self, attr: str, step: str, f, c):
+        fn = self._steps.get((attr, step))
+        if fn is None:
+            fn = self._steps[(attr, step)] = self._step_function(attr, step)
+        return fn(f, c)
+
+    def _step_function(self, attr: str, step: str):
+        """The function of one (attribute, step), looked up once."""
         if step in _LABEL_STEPS and attr in ("stat", "domain", "per", "occupation", "place", "level", "industry"):
-            return self._label(attr, step, f, c)
+            return lambda f, c: self._label(attr, step, f, c)
         if step == "alternate":
-            return self._alternate(attr, f)
+            return lambda f, c: self._alternate(attr, f)
         if attr in ("vintage", "period", "source") and step in _CARRIERS:
-            return getattr(self, f"_carrier_{attr}")(f, step)  # the vintage, period or source of a carrier block
+            carrier = getattr(self, f"_carrier_{attr}")  # the vintage, period or source of a carrier block
+            return lambda f, c: carrier(f, step)
         fn = getattr(self, f"_{attr}_{step.replace('-', '_')}", None)
-        return fn(f, c) if fn is not None else None
+        return fn if fn is not None else (lambda f, c: None)
 
     # -- shared ----------------------------------------------------------------------------------
 

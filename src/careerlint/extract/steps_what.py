@@ -166,7 +166,11 @@ class WhatSteps:
         h = self.lex.history_markers
         if h.search(f.text, max(f.sent.start, f.m.start - 300), min(f.sent.end, f.m.end + 200)):
             return True
-        return any(h.search(t) for s, t in f.unit.labels if s in ("heading", "card-label", "intro", "caption"))
+        memo = f.unit.memo
+        if "history" not in memo:
+            memo["history"] = any(h.search(t) for s, t in f.unit.labels if s in ("heading", "card-label", "intro",
+                                                                                  "caption"))
+        return memo["history"]
 
     def descriptor(self, f, c):
         rest = f.text[f.m.end:f.sent.end]

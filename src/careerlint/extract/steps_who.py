@@ -47,6 +47,12 @@ class WhoSteps:
         return self.rd.key(name) if name and len(name.split()) <= 6 and self.labels.is_personish(name) else None
 
     def _industry_table(self, f) -> bool:
+        memo = f.unit.memo
+        if "industry-table" not in memo:
+            memo["industry-table"] = self._rows_are_industries(f)
+        return memo["industry-table"]
+
+    def _rows_are_industries(self, f) -> bool:
         return any(self.lex.industries.search(t) and re.search(r"\bindustr", t, re.I)
                    for s, t in f.unit.labels if s in ("intro", "caption", "column-header"))
 
@@ -244,7 +250,9 @@ class WhoSteps:
         return " ".join(m.group(0).lower().split()) if m else None
 
     def _subject_part(self, f, attr):
-        subj = G.subject_of(f.clause_pre)
+        subj = f.memo.get("subject", f)
+        if subj is f:
+            subj = f.memo["subject"] = G.subject_of(f.clause_pre)  # read once for place and level
         if subj is None:
             return None
         m = self.labels.meaning(subj[0])

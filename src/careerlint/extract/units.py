@@ -41,6 +41,8 @@ class Unit:
     list_key: int | None = None
     card: int | None = None
     grid: int | None = None        # the element holding a card and its sibling cards (a stat grid)
+    memo: dict = field(default_factory=dict)  # what steps worked out about the unit (read once per unit)
+    present: frozenset = frozenset()  # the steps this unit has labels or carriers for
 
 
 class Structure:
@@ -51,16 +53,9 @@ class Structure:
         self.values = value_blocks           # blocks that hold a money or percent figure
         self.is_source_block = source_blocks  # callable: block id -> bool (names a source)
         self._units: dict[int, Unit] = {}
-        self._elem: dict[int, list[int]] = {}
-        self._chars: dict[int, int] = {}
+        self._spans: dict[int, tuple[int, int]] = {}   # element key -> (first, last) block under it
         self._tables: dict[int, dict] = {}
         self._parents: dict[int, int] = {}
-        for b in doc.blocks:
-            for k in b.ancestors:
-                lst = self._elem.setdefault(k, [])
-                if len(lst) <= _CARD_MAX_BLOCKS:
-                    lst.append(b.id)
-                self._chars[k] = self._chars.get(k, 0) + len(b.text)
         last: dict[int, int] = {}
         for b in doc.blocks:  # the heading each heading sits under
             lvl = HEADINGS.get(b.tag)
@@ -105,11 +100,11 @@ class Structure:
                     u.grid = anc[anc.index(card) - 1]  # the element that holds this card and its siblings
                 for bid in labels:
                     u.labels.append(("card-label", blocks[bid].text))
-                for bid in self._elem.get(card, ()):
+                for bid in self._members(card, b.id) or ():
                     if bid != b.id and (bid in labels or bid not in self.values):
                         u.carriers.append(("card", bid))
         if u.list_key is not None and u.table is None:
-            first = self._elem.get(u.list_key, [b.id])[0]
+            first = self._span(u.list_key, b.id)[0]
             for bid in self._intro(first):
                 u.labels.append(("intro", blocks[bid].text))
                 u.carriers.append(("intro", bid))
@@ -119,6 +114,7 @@ class Structure:
                 u.carriers.append(("source-line", src))
         for h in self.headings(b):
             u.labels.append(("heading", blocks[h].text))
+        u.present = frozenset(s for s, _ in u.labels) | frozenset(s for s, _ in u.carriers)
         if u.group is None:
             if u.card is not None:
                 u.group = ("card", u.card)
@@ -128,13 +124,32 @@ class Structure:
                 u.group = ("block", b.id)
         return u
 
+    def _span(self, key: int, bid: int) -> tuple[int, int]:
+        """The first and last block under an element that holds block ``bid`` (an element's blocks are
+        consecutive); found once per element by walking out from ``bid``."""
+        span = self._spans.get(key)
+        if span is None:
+            blocks = self.doc.blocks
+            a = z = bid
+            while a > 0 and key in blocks[a - 1].ancestors:
+                a -= 1
+            while z + 1 < len(blocks) and key in blocks[z + 1].ancestors:
+                z += 1
+            span = self._spans[key] = (a, z)
+        return span
+
+    def _members(self, key: int, bid: int) -> list[int] | None:
+        """The blocks under an element, or None when it holds more than a card can."""
+        a, z = self._span(key, bid)
+        if z - a + 1 > _CARD_MAX_BLOCKS:
+            return None
+        if sum(len(self.doc.blocks[i].text) for i in range(a, z + 1)) > _CARD_MAX_CHARS:
+            return None
+        return list(range(a, z + 1))
+
     def _last_block(self, key: int, fallback: int) -> int:
-        """The last block under an element (blocks of an element are consecutive)."""
-        blocks = self.doc.blocks
-        i = fallback
-        while i + 1 < len(blocks) and key in blocks[i + 1].ancestors:
-            i += 1
-        return i
+        """The last block under an element."""
+        return self._span(key, fallback)[1]
 
     # -- tables -----------------------------------------------------------------------------------
     def _table_unit(self, b: Block, u: Unit) -> None:
@@ -239,8 +254,8 @@ class Structure:
         for k in reversed(b.ancestors):
             if tags[k] in _NOT_CARD:
                 break
-            members = self._elem.get(k, [])
-            if len(members) > _CARD_MAX_BLOCKS or self._chars.get(k, 0) > _CARD_MAX_CHARS:
+            members = self._members(k, b.id)
+            if members is None:
                 break
             labels = [bid for bid in members if bid != b.id and self._is_label(blocks[bid])]
             if not labels:
