@@ -215,7 +215,7 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=Non
         key = (cfg_path, tuple(sel) if sel is not None else None, tuple(sorted(ign)), date)
         plan = memo.get(key)
         if plan is None:
-            plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date)
+            plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date, cfg)
         plans.append((path, plan))
         counts[cfg_path] = counts.get(cfg_path, 0) + 1
     if used is not None:

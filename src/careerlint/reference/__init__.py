@@ -40,7 +40,7 @@ __all__ = [
     "Ambiguous", "Band", "Declaration", "Due", "Figure", "PERS", "Projection", "Release", "ReferenceDataError",
     "STATS", "Scale", "calendar", "configure", "cycle_key", "cycle_label", "ep_cycles", "figure", "fingerprint",
     "growth", "match_occupation", "occupation_title", "oews_releases", "page_declaration", "parse_release",
-    "projection", "published_as", "resolve_declaration", "scale", "values",
+    "projection", "published_as", "resolve_declaration", "scale", "use", "values",
 ]
 
 # Importing careerlint.reference costs next to nothing: these names load their module on first use.
@@ -61,6 +61,7 @@ _LAZY = {
     "Scale": ("careerlint.reference.scales", "Scale"),
     "ReferenceDataError": ("careerlint.reference.store", "ReferenceDataError"),
     "configure": ("careerlint.reference.store", "configure"),
+    "use": ("careerlint.reference.store", "use"),
     "Ambiguous": ("careerlint.reference.titles", "Ambiguous"),
 }
 
