@@ -43,8 +43,9 @@ def reference():
 
 # -- whom a figure is about ------------------------------------------------------------------------
 def resolution(c: Claim) -> tuple[str | None, str]:
-    """(SOC code or None, how): 'declared' (the page's own occupation, declared by code), 'name'
-    (the name as written, matched exactly), 'config' (a configuration's occupations:), or why
+    """(SOC code or None, how): 'declared' (the page's own occupation, declared by code), "name
+    'Electricians'" (the name, matched exactly; topic words at its ends left out: "Carpenter Career
+    Outlook" is matched as 'Carpenter'), "config 'sparkies'" (a configuration's occupations:), or why
     there is none ('ambiguous: 29-2072 43-3021', 'no match', 'all occupations', 'unknown')."""
     s = c.scope
     if s.occupation is None:
@@ -56,17 +57,18 @@ def resolution(c: Claim) -> tuple[str | None, str]:
     if not s.name:
         return None, "no name"
     ref = reference()
-    got = ref.match_occupation(s.name)
+    name = s.name
+    got = ref.match_occupation(name)
     if got is None:
-        trimmed = _trim(s.name)
-        if trimmed and trimmed != s.name:
-            got = ref.match_occupation(trimmed)
+        trimmed = _trim(name)
+        if trimmed and trimmed != name:
+            name, got = trimmed, ref.match_occupation(trimmed)
     if isinstance(got, str):
         from careerlint.reference.names import name_key
 
-        key = name_key(s.name)
+        key = name_key(name)
         configured = any(name_key(a) == key for a in ref.default().aliases)
-        return got, "config" if configured else "name"
+        return got, f"{'config' if configured else 'name'} '{name}'"
     if got is not None:
         return None, "ambiguous: " + " ".join(got.candidates)
     return None, "no match"

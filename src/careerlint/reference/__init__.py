@@ -105,8 +105,10 @@ def match_occupation(name: str, aliases: Mapping[str, str | Iterable[str]] | Non
 
     Returns a code such as '47-2111'; an Ambiguous (falsy) when the name is used for several
     occupations; None when careerlint does not know the name. ``aliases`` are a configuration's
-    (name -> code, or a list of codes) and win over the built-in names."""
-    return default().titles().match(name, aliases)
+    (name -> code, or a list of codes) and win over the built-in names; by default, those given
+    to configure() or use() (a configuration's ``occupations:``)."""
+    ref = default()
+    return ref.titles().match(name, ref.aliases if aliases is None else aliases)
 
 
 def occupation_title(soc: str) -> str | None:
