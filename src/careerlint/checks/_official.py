@@ -56,8 +56,15 @@ def resolution(c: Claim) -> tuple[str | None, str]:
         return s.soc, "declared"
     if not s.name:
         return None, "no name"
+    memo = reference().default().memo
+    key = ("soc", s.name)
+    if key not in memo:
+        memo[key] = _resolve_name(s.name)
+    return memo[key]
+
+
+def _resolve_name(name: str) -> tuple[str | None, str]:
     ref = reference()
-    name = s.name
     got = ref.match_occupation(name)
     if got is None:
         trimmed = _trim(name)
@@ -255,7 +262,23 @@ def wage_soc(page, c: Claim) -> str | None:
 
 
 def compare(page, c: Claim) -> Verdict | None:
-    """The verdict on a wage figure, or None when it cannot be compared with certainty."""
+    """The verdict on a wage figure, or None when it cannot be compared with certainty (computed once
+    per claim: official-figure and official-statistic both ask)."""
+    if _VERDICTS.get("page") is not page:   # one page at a time: nothing of an earlier page is kept
+        _VERDICTS.clear()
+        _VERDICTS["page"] = page
+    got = _VERDICTS.get(id(c))
+    if got is not None and got[0] is c:
+        return got[1]
+    v = _compare(page, c)
+    _VERDICTS[id(c)] = (c, v)   # holding the claim keeps its id from being reused
+    return v
+
+
+_VERDICTS: dict = {}
+
+
+def _compare(page, c: Claim) -> Verdict | None:
     soc = wage_soc(page, c)
     if soc is None:
         return None

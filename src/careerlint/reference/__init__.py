@@ -81,9 +81,14 @@ def __getattr__(name: str):
 
 def default():
     """The Reference in use (bundled data overlaid by the user's folder)."""
-    from careerlint.reference.store import default as _default
+    if not _STORE:   # imported on first use, then kept: rules call this for every figure
+        from careerlint.reference import store
 
-    return _default()
+        _STORE.append(store)
+    return _STORE[0].default()
+
+
+_STORE: list = []
 
 
 # "May 2024", "may 2024", "2024"

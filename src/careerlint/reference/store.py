@@ -101,6 +101,7 @@ class Reference:
         self.user_dir = Path(user_dir) if user_dir is not None else default_user_dir()
         self._bundled = Path(bundled) if bundled is not None else None
         self.aliases: dict = dict(aliases or {})   # a configuration's occupations: name -> code(s)
+        self.memo: dict = {}    # what callers derive from names and aliases (cleared when the aliases change)
         self._files: dict[str, dict[int, Path]] | None = None
         self._loaded: dict[tuple[str, int], object] = {}
         self._titles = None
@@ -237,6 +238,9 @@ def use(data_dir: str | Path | None = None, aliases: dict | None = None) -> Refe
     aliases change): a run over pages of one configuration loads each data file once. Reads nothing."""
     want = Path(data_dir) if data_dir is not None else default_user_dir()
     if _DEFAULT and _DEFAULT[0].user_dir == want:
-        _DEFAULT[0].aliases = dict(aliases or {})
-        return _DEFAULT[0]
+        ref = _DEFAULT[0]
+        if ref.aliases != dict(aliases or {}):
+            ref.aliases = dict(aliases or {})
+            ref.memo.clear()
+        return ref
     return configure(data_dir, aliases)
