@@ -146,8 +146,11 @@ def main() -> int:
     pages = [p for folder in (ROOT / "samples", ROOT / "bench" / "pages", ROOT.parent / "shared" / "corpus" / "ooh",
                               ROOT.parent.parent / "shared" / "corpus" / "ooh") if folder.is_dir()
              for p in sorted(folder.rglob("*")) if p.suffix in (".html", ".md")]
-    out = subprocess.run([sys.executable, "-c", PER_PAGE, ",".join(REFERENCE_RULES), *map(str, pages)],
-                         env=child_env(), check=True, capture_output=True, text=True).stdout.split()
+    proc = subprocess.run([sys.executable, "-c", PER_PAGE, ",".join(REFERENCE_RULES), *map(str, pages)],
+                          env=child_env(), capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"per-page run failed (exit {proc.returncode}): {proc.stderr[-800:]}")
+    out = proc.stdout.split()
     n, off, on = int(out[0]), float(out[1]), float(out[2])
     print(f"per page, {n} pages in one process (best of 3): reference rules off {off / n * 1000:.2f} ms, "
           f"on {on / n * 1000:.2f} ms ({(on - off) / n * 1000:+.2f} ms, {(on - off) / off * 100:+.1f}%)")
