@@ -201,3 +201,27 @@ def test_stale_source_of_another_publisher_names_no_bls_release():
     body = "<p>Electricians earned a median of $58,000 in May 2023, according to PayScale.</p>"
     assert lint(page(body), select=ALL + ["stale-source"]) == [
         (3, "stale-source", "May 2023 wage data from PayScale is 3 years old in 2026 (policy: at most 1)")]
+
+
+def test_an_imported_release_is_the_newest_once_it_is_out(tmp_path):
+    """A release installed with `careerlint data import` that the calendar does not know yet: out from
+    the year after its reference year (or its own date), then named by newer-release and stale-source."""
+    from careerlint.reference import store
+
+    from conftest import ROOT
+
+    data = store.read_json(ROOT / "rules" / "reference" / "oews-2025.json.gz")
+    data.update(release=2026, label="May 2026", released=None)
+    store.write_atomic(tmp_path / "oews-2026.json.gz", store.encode(data))
+    body = "<p>The median annual wage for electricians was $60,240 in May 2023," + SRC + "</p>"
+    store.configure(tmp_path)
+    try:
+        assert lint(page(body), select=["newer-release", "stale-source"], as_of=dt.date(2027, 6, 1)) == [
+            (3, "newer-release", "OEWS May 2026 is out: median annual wage for electricians $63,190"),
+            (3, "stale-source", "May 2023 wage data from U.S. Bureau of Labor Statistics is 4 years old in 2027 "
+                                "(policy: at most 2); May 2026 is out")]
+        # in 2026 it cannot be out yet: May 2025 is the newest
+        assert lint(page(body), select=["newer-release"], as_of=dt.date(2026, 11, 22)) == [
+            (3, "newer-release", "OEWS May 2025 is out (2026-05-15): median annual wage for electricians $63,190")]
+    finally:
+        store.configure(None)

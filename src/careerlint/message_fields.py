@@ -29,7 +29,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "official-figure": ("stat", "occupation", "soc", "release", "value", "official"),
     "official-statistic": ("value", "published", "occupation", "soc", "mislabel", "release", "stat", "official"),
     "official-growth": ("occupation", "soc", "cycle", "value", "official"),
-    "newer-release": ("release", "date", "what", "occupation", "soc", "value", "cited"),
+    "newer-release": ("release", "date", "released", "what", "occupation", "soc", "value", "cited"),
 }
 
 

@@ -322,3 +322,26 @@ def growth_soc(page, c: Claim) -> str | None:
     if not from_bls(page, c, wage=False) or not attributed(page, c):
         return None
     return soc_of(c)
+
+
+# -- the newest release --------------------------------------------------------------------------------
+def latest_release(kind: str, as_of) -> tuple[int, object] | None:
+    """(key, publication date or None) of the newest release of ``kind`` ('oews' or 'ep') out by
+    ``as_of``: the calendar's newest verified one, or a newer one installed with `careerlint data
+    import` (out by its own date; without one, from the year after its reference year on). An
+    entry the calendar marks unverified is not out, whatever is installed."""
+    ref = reference()
+    store = ref.default()
+    cal = store.calendar()
+    entry = cal.latest(kind, as_of)
+    best = (entry.key, entry.date) if entry is not None else None
+    for key in (store.oews_years() if kind == "oews" else store.ep_cycles()):
+        if best is not None and key <= best[0]:
+            continue
+        if cal.get(kind, key) is not None:
+            continue   # the calendar knows it, and said above whether it is out
+        rel = store.oews(key) if kind == "oews" else store.ep(key)
+        released = getattr(rel, "released", None)
+        if (released is not None and released <= as_of) or (released is None and as_of.year > key):
+            best = (key, released)
+    return best

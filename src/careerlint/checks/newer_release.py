@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._official import (comparable, growth_soc, money, occupation_words, oews_label, reference,
+from careerlint.checks._official import (comparable, growth_soc, latest_release, money, occupation_words, oews_label, reference,
                                          release_of, stat_words, wage_soc)
 
 KIND = "newer-release"
@@ -15,21 +15,25 @@ def check(page, rule):
 
     def newest(kind):
         if kind not in latest:
-            latest[kind] = reference().calendar.latest(kind, page.as_of)
+            latest[kind] = latest_release(kind, page.as_of)
         return latest[kind]
+
+    def when(date) -> dict:
+        return dict(date=date.isoformat() if date else "", released=f" ({date.isoformat()})" if date else "")
 
     for c in page.figures("salary"):
         soc = wage_soc(page, c)
         year = release_of(c)[0] if soc else None
         rel = newest("oews") if soc else None
-        if rel is None or rel.key <= year:
+        if rel is None or rel[0] <= year:
             continue
-        fig = reference().figure(soc, rel.key, c.stat, c.per) if comparable(soc, rel.key) else None
+        key, date = rel
+        fig = reference().figure(soc, key, c.stat, c.per) if comparable(soc, key) else None
         if fig is None or not fig.exact:
             continue
-        yield Hit(c, dict(release=f"OEWS {oews_label(rel.key)}", date=rel.date.isoformat(),
-                          what=stat_words(c.stat, c.per), occupation=occupation_words(soc, c), soc=soc,
-                          value=money(fig.value, c.per), cited=c.vintage_text))
+        yield Hit(c, dict(release=f"OEWS {oews_label(key)}", **when(date), what=stat_words(c.stat, c.per),
+                          occupation=occupation_words(soc, c), soc=soc, value=money(fig.value, c.per),
+                          cited=c.vintage_text))
     for c in page.figures("growth"):
         soc = growth_soc(page, c)
         if soc is None:
@@ -37,11 +41,11 @@ def check(page, rule):
         ref = reference()
         cycle = ref.cycle_key(c.period)
         rel = newest("ep") if cycle is not None else None
-        if rel is None or rel.key <= cycle:
+        if rel is None or rel[0] <= cycle:
             continue
-        p = ref.projection(soc, rel.key)
+        p = ref.projection(soc, rel[0])
         if p is None:
             continue
-        yield Hit(c, dict(release=f"EP {p.label}", date=rel.date.isoformat(), what="projected growth",
+        yield Hit(c, dict(release=f"EP {p.label}", **when(rel[1]), what="projected growth",
                           occupation=occupation_words(soc, c), soc=soc, value=f"{p.pct}%",
                           cited=f"{c.period[0]}–{c.period[1]}"))
