@@ -24,9 +24,6 @@ WEAK_STAT_STEPS = frozenset({"heading", "intro"})
 # steps that read a bare year as a figure's own label ("2024 Median Pay", "Median pay (2024)"): the data
 # year. A bare year in prose ("(BLS, 2025)", "in 2024") may be the year the data was published instead.
 LABEL_STEPS = frozenset({"card", "dt", "table-row", "column-header", "caption", "phrasing", "alternate"})
-_PER_WORDS = {"year": "annual", "hour": "hourly"}
-_STAT_WORDS = {"p10": "10th percentile", "p25": "25th percentile", "median": "median", "mean": "mean",
-               "p75": "75th percentile", "p90": "90th percentile"}
 # "May 2024", "May, 2024", "may 2024"
 _MAY = re.compile(r"May\.?,?\s+((?:19|20)\d\d)", re.I)
 # "2024"
@@ -190,31 +187,6 @@ def tolerance(c: Claim) -> float:
     return max(c.tolerance, written)
 
 
-# -- words for messages ----------------------------------------------------------------------------
-def stat_words(stat: str, per: str | None) -> str:
-    """('median', 'year') -> 'median annual wage'; ('p90', 'hour') -> '90th percentile hourly wage'."""
-    return f"{_STAT_WORDS.get(stat, stat)} {_PER_WORDS.get(per or '', '')} wage".replace("  ", " ")
-
-
-def occupation_words(soc: str, c: Claim | None = None) -> str:
-    """BLS's title for ``soc``, in lower case as prose writes it ('electricians'); the page's own name
-    when careerlint has no title."""
-    title = reference().occupation_title(soc)
-    if not title:
-        return c.scope.name if c is not None and c.scope.name else soc
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
-
-
-def money(v: float, per: str | None) -> str:
-    if per == "hour" or not float(v).is_integer():
-        return f"${v:,.2f}"
-    return f"${int(v):,}"
-
-
-def oews_label(year: int) -> str:
-    return f"May {year}"
-
-
 # -- the comparison official-figure and official-statistic share -------------------------------------
 class Verdict:
     """A wage figure compared with OEWS: ``own`` is what BLS published for the statistic, unit and
@@ -239,15 +211,10 @@ def comparable(soc: str, release: int) -> bool:
         return False
     if rel.level(soc) == "detailed":
         return True
-    groups = _PROFILE_GROUPS.get(id(ref))
+    groups = ref.memo.get("profile groups")
     if groups is None:
-        groups = {p.target[0] for p in ref.titles().profiles if len(p.target) == 1}
-        _PROFILE_GROUPS.clear()
-        _PROFILE_GROUPS[id(ref)] = groups
+        groups = ref.memo["profile groups"] = {p.target[0] for p in ref.titles().profiles if len(p.target) == 1}
     return soc in groups
-
-
-_PROFILE_GROUPS: dict[int, set[str]] = {}
 
 
 def wage_soc(page, c: Claim) -> str | None:
@@ -323,25 +290,3 @@ def growth_soc(page, c: Claim) -> str | None:
         return None
     return soc_of(c)
 
-
-# -- the newest release --------------------------------------------------------------------------------
-def latest_release(kind: str, as_of) -> tuple[int, object] | None:
-    """(key, publication date or None) of the newest release of ``kind`` ('oews' or 'ep') out by
-    ``as_of``: the calendar's newest verified one, or a newer one installed with `careerlint data
-    import` (out by its own date; without one, from the year after its reference year on). An
-    entry the calendar marks unverified is not out, whatever is installed."""
-    ref = reference()
-    store = ref.default()
-    cal = store.calendar()
-    entry = cal.latest(kind, as_of)
-    best = (entry.key, entry.date) if entry is not None else None
-    for key in (store.oews_years() if kind == "oews" else store.ep_cycles()):
-        if best is not None and key <= best[0]:
-            continue
-        if cal.get(kind, key) is not None:
-            continue   # the calendar knows it, and said above whether it is out
-        rel = store.oews(key) if kind == "oews" else store.ep(key)
-        released = getattr(rel, "released", None)
-        if (released is not None and released <= as_of) or (released is None and as_of.year > key):
-            best = (key, released)
-    return best

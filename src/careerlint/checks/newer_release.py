@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._official import (comparable, growth_soc, latest_release, money, occupation_words, oews_label, reference,
-                                         release_of, stat_words, wage_soc)
+from careerlint.checks._official import comparable, growth_soc, reference, release_of, wage_soc
+from careerlint.checks._official_words import latest_release, money, occupation_words, oews_label, stat_words
 
 KIND = "newer-release"
 OPTIONS: dict = {}

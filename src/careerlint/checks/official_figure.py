@@ -4,7 +4,8 @@ BLS published (OEWS national, cross-industry), beyond the figure's own rounding.
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._official import compare, money, occupation_words, oews_label, stat_words
+from careerlint.checks._official import compare
+from careerlint.checks._official_words import money, occupation_words, oews_label, stat_words
 
 KIND = "official-figure"
 OPTIONS: dict = {}

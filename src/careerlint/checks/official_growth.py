@@ -4,7 +4,8 @@ differs from the published one beyond rounding."""
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._official import growth_soc, occupation_words, reference
+from careerlint.checks._official import growth_soc, reference
+from careerlint.checks._official_words import occupation_words
 from careerlint.checks._util import decimals_tolerance
 
 KIND = "official-growth"

@@ -4,7 +4,8 @@ statistic, unit or release than the page says ("$64,040 is the May 2024 mean, qu
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._official import _STAT_WORDS, compare, money, occupation_words, oews_label, stat_words
+from careerlint.checks._official import compare
+from careerlint.checks._official_words import STAT_WORDS, money, occupation_words, oews_label, stat_words
 
 KIND = "official-statistic"
 OPTIONS: dict = {}
@@ -17,7 +18,7 @@ def check(page, rule):
             continue
         f = v.other
         stat_differs, release_differs = (f.stat, f.per) != (c.stat, c.per), f.release != v.release
-        said = _STAT_WORDS[c.stat] if f.per == c.per else stat_words(c.stat, c.per)
+        said = STAT_WORDS[c.stat] if f.per == c.per else stat_words(c.stat, c.per)
         cited = c.vintage_text or oews_label(v.release)
         if stat_differs and release_differs:
             mislabel = f"quoted as the {cited} {said}"

@@ -56,7 +56,7 @@ def _newest(page, c, ref: int) -> tuple[str, str]:
     kind = {"wage": "oews", "projection": "ep"}.get(c.vkind or "")
     if kind is None or not from_bls(page, c, wage=kind == "oews"):
         return "", ""
-    from careerlint.checks._official import latest_release
+    from careerlint.checks._official_words import latest_release
     from careerlint.reference.calendar import release_label
 
     rel = latest_release(kind, page.as_of)
