@@ -146,4 +146,5 @@ def test_a_source_named_earlier_in_the_paragraph_is_the_figures_source():
     found = stale("<p>According to the Bureau of Labor Statistics, the median annual wage for electricians was "
                   "$60,240 in May 2022. The top 10 percent earned more than $104,180 in May 2022.</p>")
     assert [msg for _, msg in found] == [
-        "May 2022 wage data from U.S. Bureau of Labor Statistics is 4 years old in 2026 (policy: at most 2)"] * 2
+        "May 2022 wage data from U.S. Bureau of Labor Statistics is 4 years old in 2026 (policy: at most 2); "
+        "May 2025 was released 2026-05-15"] * 2

@@ -39,7 +39,8 @@ def test_findings_exit_1_in_text_format():
     code, out, err = run("check", "--as-of", "2026-11-22", BROKEN)
     assert code == 1
     assert out.splitlines() == [
-        f"{BROKEN}:33:68: warning stale-source May 2013 wage data from U.S. Bureau of Labor Statistics is 13 years old in 2026 (policy: at most 2)",
+        f"{BROKEN}:33:68: warning stale-source May 2013 wage data from U.S. Bureau of Labor Statistics is 13 years old in 2026 (policy: at most 2); "
+        "May 2025 was released 2026-05-15",
         f"{BROKEN}:39:51: error expired-projection projection for 2012–2022 ended in 2022 but is stated as a forecast (18% growth)",
         "Found 2 problems (1 error, 1 warning) in 1 file.",
     ]
@@ -113,7 +114,8 @@ def test_rules_lists_every_rule():
     assert code == 0
     assert ids == ["stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                    "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
-                   "unused-suppression", "mixed-vintage", "dated-reference", "unsourced-figure"]
+                   "unused-suppression", "mixed-vintage", "dated-reference", "unsourced-figure", "official-figure",
+                   "official-statistic", "official-growth", "newer-release"]
     assert out.splitlines()[0].split()[1] == "warning"
 
 
@@ -150,10 +152,13 @@ def test_stdin_is_checked_as_the_named_page(tmp_path):
     code, out, err = run("check", "--as-of", "2026-11-22", "--stdin-filename", name, "-", input=MD_PAGE.encode())
     assert (code, err) == (1, "")
     # read as Markdown because of its name: the front matter is not prose, line 6 is the paragraph
+    # the page's occupation resolves (29-2061, a reviewed alias): the current projection is named too
     assert out.splitlines() == [
+        f"{name}:6:18: info newer-release EP 2024–34 is out (2025-08-28): projected growth for licensed practical "
+        "and licensed vocational nurses 3%",
         f"{name}:6:46: error expired-projection projection for 2012–2022 ended in 2022 but is stated as a forecast "
         "(18% growth)",
-        "Found 1 problem (1 error) in 1 file."]
+        "Found 2 problems (1 error, 1 info) in 1 file."]
     # without a name the page is '-' and HTML
     code, out, _ = run("check", "--as-of", "2026-11-22", "-", input=open(BROKEN, "rb").read())
     assert code == 1 and out.splitlines()[0].startswith("-:33:68: warning stale-source")
@@ -184,17 +189,17 @@ def test_statistics_counts_rules_and_stale_citations_by_source_and_vintage():
     assert (code, err) == (1, "")
     assert out.splitlines() == [
         "4  stale-source        warning  on 2 pages",
-        "2  growth-descriptor   warning  on 1 page",
         "1  conflicting-growth  error    on 1 page",
         "1  dated-reference     info     on 1 page",
         "1  expired-projection  error    on 1 page",
+        "1  growth-descriptor   warning  on 1 page",
         "",
         "Stale citations by source and vintage:",
         "  U.S. Bureau of Labor Statistics 2022–2032: 2 citations on 1 page",
         "  U.S. Bureau of Labor Statistics May 2013: 1 citation on 1 page",
         "  U.S. Bureau of Labor Statistics May 2023: 1 citation on 1 page",
         "",
-        "Found 9 problems (2 errors, 6 warnings, 1 info) in 3 files.",
+        "Found 8 problems (2 errors, 5 warnings, 1 info) in 3 files.",
     ]
     code, out, _ = run("check", "--as-of", "2026-11-22", "--statistics", "--format", "json", BROKEN)
     assert json.loads(out)["statistics"]["stale_sources"] == [
@@ -240,7 +245,7 @@ def test_color_auto_always_never_and_no_color():
     code, out, _ = run("check", "--as-of", "2026-11-22", "--color", "always", BROKEN)
     assert out.splitlines()[0] == (
         f"\x1b[1m{BROKEN}:33:68:\x1b[0m \x1b[1;33mwarning\x1b[0m \x1b[35mstale-source\x1b[0m May 2013 wage data from "
-        "U.S. Bureau of Labor Statistics is 13 years old in 2026 (policy: at most 2)")
+        "U.S. Bureau of Labor Statistics is 13 years old in 2026 (policy: at most 2); May 2025 was released 2026-05-15")
     code, out, _ = run("check", "--as-of", "2026-11-22", BROKEN)   # CliRunner's stdout is no terminal
     assert "\x1b[" not in out
     code, _, err = run("check", "--color", "sometimes", BROKEN)
@@ -252,15 +257,15 @@ def test_show_source_puts_a_caret_under_the_figure():
     lines = out.splitlines()
     assert lines[:8] == [
         f"{GUIDE}:20:47: warning stale-source May 2023 wage data from U.S. Bureau of Labor Statistics is 3 years "
-        "old in 2026 (policy: at most 2)",
+        "old in 2026 (policy: at most 2); May 2025 was released 2026-05-15",
         "   |",
         '20 | <p class="small">(U.S. national median, May 2023, U.S. Bureau of Labor Statistics)</p>',
         "   |                                         ^^^^^^^^",
-        f"{GUIDE}:25:24: warning growth-descriptor 6% for 2022–2032 is 'faster than average' (5–6%), not 'as fast "
-        "as average'",
+        f"{GUIDE}:26:77: warning stale-source 2022–2032 projection from U.S. Bureau of Labor Statistics is 4 years "
+        "old in 2026 (policy: at most 2); 2024–34 was released 2025-08-28",
         "   |",
-        '25 | <p class="value">6%</p>',
-        "   |                  ^^",
+        '26 | …fast as average (U.S. Bureau of Labor Statistics, 2022-2032)</p>',
+        "   |                                                    ^^^^^^^^^",
     ]
     # the caret is under the figure the message is about
     assert lines[2].index("May 2023") == lines[3].index("^")
@@ -356,7 +361,7 @@ def test_rules_marks_what_the_configuration_enables(tmp_path, monkeypatch):
     marks = {l.split()[0]: l.split()[2] for l in lines[:-1]}
     assert code == 0 and marks["dated-reference"] == "off" and marks["unsourced-figure"] == "off"
     assert [k for k, v in marks.items() if v == "on"][:2] == ["stale-source", "expired-projection"]
-    assert lines[-1] == f"10 of 12 rules enabled under {tmp_path / 'careerlint.yaml'}."
+    assert lines[-1] == f"14 of 16 rules enabled under {tmp_path / 'careerlint.yaml'}."
 
 
 def test_unknown_placeholder_in_a_message_is_a_config_error(tmp_path):
@@ -365,7 +370,7 @@ def test_unknown_placeholder_in_a_message_is_a_config_error(tmp_path):
     code, _, err = run("check", "--config", str(cfg), CLEAN)
     assert (code, err) == (2, f"{cfg}:3: unknown placeholder '{{max_ages}}' in message for kind 'stale-source' "
                               "(did you mean '{max_age}'?); known: {vintage}, {what}, {source}, {age}, {max_age}, "
-                              "{as_of_year}\n")
+                              "{as_of_year}, {newest}, {latest}, {latest_date}\n")
     cfg.write_text("rules:\n  mine:\n    kind: dated-reference\n    message: \"{text:>99999} old\"\n")
     code, _, err = run("check", "--config", str(cfg), CLEAN)
     assert (code, err) == (2, f"{cfg}:4: bad message template: format '{{text:>99999}}' (at most 2 digits of "
@@ -387,11 +392,14 @@ def test_max_size_is_reported_in_the_unit_given(tmp_path):
     assert too_big(10_000_001, limit).startswith("page is 10.000001 MB, larger than the limit of 10 MB")
 
 
-def test_rule_page_explains_null_options_and_nested_options_print():
+def test_rule_page_explains_null_options_and_nested_options_print(tmp_path, monkeypatch):
     code, out, _ = run("rule", "stale-source")
     assert code == 0
     assert "  null means the option is not set:" in out.splitlines()
     assert ("    max-age-years: not set: each source's own max-age-years from the source registry" in out.splitlines())
+    (tmp_path / "careerlint.yaml").write_text('rules:\n  growth-descriptor:\n    options:\n      scales:\n'
+                                              '        "2024–2034": {much faster: {min: 7}, faster: {min: 5, max: 6}}\n')
+    monkeypatch.chdir(tmp_path)
     code, out, _ = run("rule", "growth-descriptor")   # nested options used to be a traceback
     assert code == 0 and "  scales:" in out.splitlines() and "        min: 7" in out.splitlines()
 

@@ -31,7 +31,7 @@ def site(tmp_path, config_name="careerlint.yaml", config="", pages=None):
 def test_configured_sample_site():
     code, out, err = careerlint("check", str(SAMPLES / "site-configured"))
     assert (code, err) == (1, "")
-    assert [l.split(" ")[2] for l in out.splitlines()[:-1]] == ["oews-strict", "median-floor"]
+    assert [l.split(" ")[2] for l in out.splitlines()[:-1]] == ["newer-release", "oews-strict", "median-floor"]
 
 
 def test_config_found_by_walking_up_sets_as_of_severity_and_ignores(tmp_path):
@@ -43,7 +43,8 @@ def test_config_found_by_walking_up_sets_as_of_severity_and_ignores(tmp_path):
     code, out, _ = careerlint("check", str(tmp_path / "deep"))
     assert code == 1
     assert out.splitlines()[0] == (f"{tmp_path}/deep/er/page.html:2:54: error stale-source May 2023 wage data from "
-                                   "U.S. Bureau of Labor Statistics is 3 years old in 2026 (policy: at most 2)")
+                                   "U.S. Bureau of Labor Statistics is 3 years old in 2026 (policy: at most 2); "
+                                   "May 2025 was released 2026-05-15")
 
 
 def test_rule_option_in_config(tmp_path):
@@ -92,7 +93,7 @@ def test_cli_as_of_beats_config(tmp_path):
 
 @pytest.mark.parametrize("config,message", [
     ("select: [stale-sorce]\n", "careerlint.yaml:1: unknown rule id 'stale-sorce'"),
-    ("ignore:\n  - x\nfoo: 1\n", "careerlint.yaml:3: unknown key 'foo' (known: as-of, exclude, ignore, per-file-ignores, reference-data, rule-packs, rules, select, show-source, sources)"),
+    ("ignore:\n  - x\nfoo: 1\n", "careerlint.yaml:3: unknown key 'foo' (known: as-of, exclude, ignore, occupations, per-file-ignores, reference-data, rule-packs, rules, select, show-source, sources)"),
     ("rules:\n  stale-source:\n    options:\n      max-age-years: two\n",
      "careerlint.yaml:4: option 'max-age-years' must be a whole number, not a string"),
     ("rules:\n  my-rule:\n    kind: no-such-kind\n", "careerlint.yaml:3: rule 'my-rule': unknown check kind 'no-such-kind'"),

@@ -25,8 +25,9 @@ def test_facts_json_lists_each_claim_with_its_meaning():
         "scope": {"occupation": "(page)", "place": "", "level": "", "industry": "", "other": "",
                   "name": "Medical Billing Specialist"},
         "vintage": "May 2023",
-        "how": {"domain": "card-label", "occupation": "page", "per": "magnitude", "source": "card",
-                "stat": "card-label", "vintage": "card"},
+        "soc": None,   # the name is used for two occupations and the page declares neither
+        "how": {"domain": "card-label", "occupation": "page", "per": "magnitude", "soc": "ambiguous: 29-2072 43-3021",
+                "source": "card", "stat": "card-label", "vintage": "card"},
     }
     growth = next(c for c in doc["claims"] if c["text"] == "7%")
     assert (growth["stat"], growth["period"], growth["line"]) == ("growth", "2022–2032", 92)
@@ -42,9 +43,42 @@ def test_facts_text_format():
     lines = out.splitlines()
     assert (f"{SAMPLES / 'wage-conversion-electrician.html'}:9:23: money '$61,590 per year' stat=median[clause] "
             "per=year[written] domain=salary[clause] vintage=May 2024[source-line] source=bls[source-line] "
-            "occupation=(page)[page]") in lines
+            "occupation=(page)[page] soc=47-2111[name 'Electricians']") in lines
 
 
 def test_facts_of_a_missing_page():
     code, out, err = facts("nope.html")
     assert (code, out, err) == (2, "", "nope.html: error: no such file or directory\n")
+
+
+def test_facts_show_the_soc_code_each_figure_resolved_to(tmp_path):
+    code, out, _ = facts(str(SAMPLES / "official" / "medical-billing-specialist-declared.html"))
+    assert code == 0
+    assert (f"{SAMPLES / 'official' / 'medical-billing-specialist-declared.html'}:31:69: money '$48,200' "
+            "stat=median[phrasing:occupation-earn-statistic] per=year[phrasing:occupation-earn-statistic] "
+            "domain=salary[phrasing:occupation-earn-statistic] vintage=May 2024[phrasing:occupation-earn-statistic] "
+            "source=bls[clause] occupation=(page)[phrasing:occupation-earn-statistic] soc=29-2072[declared]"
+            ) in out.splitlines()
+    # the same page without its declaration: the name is ambiguous, and a configuration can settle it
+    page = tmp_path / "billing.html"
+    page.write_text((SAMPLES / "official" / "medical-billing-specialist-undeclared.html").read_text())
+    code, out, _ = facts("--format", "json", str(page))
+    median = next(c for c in json.loads(out)["claims"] if c["text"] == "$48,200")
+    assert (median["soc"], median["how"]["soc"]) == (None, "ambiguous: 29-2072 43-3021")
+    (tmp_path / "careerlint.yaml").write_text("occupations:\n  Medical Billing Specialist: 43-3021\n")
+    code, out, _ = facts("--format", "json", str(page))
+    median = next(c for c in json.loads(out)["claims"] if c["text"] == "$48,200")
+    assert (median["soc"], median["how"]["soc"]) == ("43-3021", "config 'Medical Billing Specialist'")
+    (tmp_path / "careerlint.yaml").write_text("occupations:\n  Medical Billing Specialist: 4330\n")
+    code, out, err = facts(str(page))
+    assert (code, out) == (2, "") and err.startswith(f"{tmp_path / 'careerlint.yaml'}:2: occupations: ")
+
+
+def test_facts_of_a_page_without_figures_read_no_reference_data(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><h1>Electricians</h1><p>Updated in May 2024.</p></body></html>")
+    code = ("import sys\nfrom careerlint.cli import main\n"
+            "try:\n    main(['facts', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('careerlint.reference.')))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

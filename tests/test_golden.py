@@ -34,7 +34,8 @@ def test_every_rule_fails_somewhere_in_the_samples():
     fired = {line.split(" ")[2] for line in text.splitlines()[:-1] if "/site-configured/" not in line}
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                      "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
-                     "unused-suppression", "mixed-vintage", "dated-reference"}
+                     "unused-suppression", "mixed-vintage", "dated-reference", "official-figure",
+                     "official-statistic", "official-growth", "newer-release"}
 
 
 def test_seed_renderings_give_exactly_the_expected_findings():
@@ -43,7 +44,7 @@ def test_seed_renderings_give_exactly_the_expected_findings():
     found = [(l.split(":")[0].split("/")[-1], l.split(" ")[2], l.split(":")[1]) for l in proc.stdout.splitlines()[:-1]]
     assert found == [
         ("seed-001-medical-billing-career-guide.html", "stale-source", "20"),        # May 2023 median
-        ("seed-001-medical-billing-career-guide.html", "growth-descriptor", "25"),   # 6% "as fast" in 2022-32
+        # 6% "as fast" in 2022-32 (line 25) is one band off on an unverified scale: not reported
         ("seed-001-medical-billing-career-guide.html", "stale-source", "26"),        # 2022-2032 in the card
         ("seed-001-medical-billing-career-guide.html", "conflicting-growth", "92"),  # 7% vs 6%
         ("seed-001-medical-billing-career-guide.html", "growth-descriptor", "92"),   # 7% "in line with" average

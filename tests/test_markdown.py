@@ -124,4 +124,4 @@ def test_a_suppression_in_an_html_block_is_at_its_own_line():
             "The median annual wage for welders was $38,150 in May 2015, says the BLS.\n")
     assert md_lint(text, select=["stale-source", "unused-suppression"]) == [
         (9, "stale-source", "May 2015 wage data from U.S. Bureau of Labor Statistics is 11 years old in 2026 "
-                            "(policy: at most 2)")]
+                            "(policy: at most 2); May 2025 was released 2026-05-15")]

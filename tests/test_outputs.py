@@ -47,7 +47,7 @@ def test_github_workflow_commands():
     assert code == 1
     assert out.splitlines() == [
         f"::warning file={BROKEN},line=33,col=68,title=stale-source::May 2013 wage data from U.S. Bureau of Labor "
-        "Statistics is 13 years old in 2026 (policy: at most 2)",
+        "Statistics is 13 years old in 2026 (policy: at most 2); May 2025 was released 2026-05-15",
         f"::error file={BROKEN},line=39,col=51,title=expired-projection::projection for 2012–2022 ended in 2022 but "
         "is stated as a forecast (18%25 growth)",   # '%' is escaped as GitHub's toolkit does
     ]
@@ -68,7 +68,7 @@ def test_junit_xml_has_a_test_case_per_page():
 
 
 def test_fail_on_and_exit_zero():
-    page = "samples/suppressed-archive-note.html"   # one info finding only
+    page = "samples/suppressed-archive-note.html"   # info findings only
     assert careerlint("check", "--as-of", "2026-11-22", page)[0] == 0
     assert careerlint("check", "--as-of", "2026-11-22", "--fail-on", "info", page)[0] == 1
     assert careerlint("check", "--as-of", "2026-11-22", "--fail-on", "error", BROKEN)[0] == 1
@@ -251,7 +251,7 @@ def test_related_locations_may_point_into_another_page(tmp_path, monkeypatch):
 
 
 def test_junit_fails_only_at_or_above_fail_on(tmp_path):
-    page = "samples/suppressed-archive-note.html"      # one info finding
+    page = "samples/suppressed-archive-note.html"      # info findings only
     code, out, _ = careerlint("check", "--as-of", "2026-11-22", "--format", "junit", "--fail-on", "error",
                               BROKEN, page, "samples/seed-000-medical-billing-specialist.html")
     assert code == 1

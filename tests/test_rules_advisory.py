@@ -1,16 +1,45 @@
 """Advisory rules: growth-descriptor."""
 
-from conftest import lint, page
+from conftest import AS_OF, lint, page
 
 H1 = "Dental Hygienists"
 
 
-def test_descriptor_disagrees_with_the_2022_cycle_scale():
+def test_descriptor_one_band_off_on_the_verified_2024_cycle():
     html = page('<div class="card"><h3>Growth Outlook</h3>\n<p>6%</p>\n'
-                "<p>as fast as average (U.S. Bureau of Labor Statistics, 2022-2032)</p></div>", h1=H1)
+                "<p>as fast as average (U.S. Bureau of Labor Statistics, 2024-2034)</p></div>", h1=H1)
     assert lint(html, select=["growth-descriptor"]) == [
-        (4, "growth-descriptor", "6% for 2022–2032 is 'faster than average' (5–6%), not 'as fast as average'"),
+        (4, "growth-descriptor", "6% for 2024–2034 is 'faster than average' (5–6%), not 'as fast as average'"),
     ]
+
+
+def test_unverified_2022_cycle_reports_two_bands_off_never_one():
+    one = page('<div class="card"><h3>Growth Outlook</h3>\n<p>6%</p>\n'
+               "<p>as fast as average (U.S. Bureau of Labor Statistics, 2022-2032)</p></div>", h1=H1)
+    assert lint(one, select=["growth-descriptor"]) == []
+    two = page('<div class="card"><h3>Growth Outlook</h3>\n<p>1%</p>\n'
+               "<p>much faster than average (U.S. Bureau of Labor Statistics, 2022-2032)</p></div>", h1=H1)
+    assert lint(two, select=["growth-descriptor"]) == [
+        (4, "growth-descriptor", "1% for 2022–2032 is 'slower than average' (1–2%), not 'much faster than average'"),
+    ]
+
+
+def test_configured_scale_wins_and_counts_as_verified(ruleset):
+    import dataclasses
+
+    from careerlint.pipeline import check_text
+
+    rule = ruleset.rules["growth-descriptor"]
+    own = {"2022–2032": {"much faster": {"min": 9}, "faster": {"min": 6, "max": 8}, "as fast": {"min": 3, "max": 5},
+                         "slower": {"min": 1, "max": 2}, "little or no change": {"min": 0, "max": 0},
+                         "decline": {"max": -1}}}
+    tuned = dataclasses.replace(rule, options={"scales": own})
+    html = page('<div class="card"><h3>Growth Outlook</h3>\n<p>5%</p>\n'
+                "<p>faster than average (U.S. Bureau of Labor Statistics, 2022-2032)</p></div>", h1=H1)
+    found = check_text(html, "p.html", [tuned], ruleset.registry, AS_OF)
+    assert [(f.line, f.message) for f in found] == [
+        (4, "5% for 2022–2032 is 'as fast as average' (3–5%), not 'faster than average'")]
+    assert lint(html, select=["growth-descriptor"]) == []   # BLS's (unverified) scale: 5% is 'faster'
 
 
 def test_descriptor_in_prose_for_the_2024_cycle():
@@ -38,9 +67,12 @@ def test_matching_descriptors_pass():
 
 
 def test_old_fixed_scale_cycle():
-    html = page("<p>Employment is projected to grow 10 percent from 2014 to 2024, faster than the average.</p>", h1=H1)
+    # unverified: 'faster' for 10% ('as fast', 7–13%) is one band off and passes; 'slower' is two bands off
+    one = page("<p>Employment is projected to grow 10 percent from 2014 to 2024, faster than the average.</p>", h1=H1)
+    assert lint(one, select=["growth-descriptor"]) == []
+    html = page("<p>Employment is projected to grow 25 percent from 2014 to 2024, slower than the average.</p>", h1=H1)
     assert lint(html, select=["growth-descriptor"]) == [
-        (3, "growth-descriptor", "10% for 2014–2024 is 'as fast as average' (7–13%), not 'faster than the average'"),
+        (3, "growth-descriptor", "25% for 2014–2024 is 'much faster than average' (21% or more), not 'slower than the average'"),
     ]
 
 

@@ -12,7 +12,7 @@ def test_stale_wage_vintage_is_reported_at_the_vintage():
         "<p>The median annual wage for medical billing specialists was $47,190 in May 2023,\n"
         "according to the Bureau of Labor Statistics.</p>", h1=H1)
     assert lint(html, select=["stale-source"]) == [
-        (3, "stale-source", "May 2023 wage data from U.S. Bureau of Labor Statistics is 3 years old in 2026 (policy: at most 2)"),
+        (3, "stale-source", "May 2023 wage data from U.S. Bureau of Labor Statistics is 3 years old in 2026 (policy: at most 2); May 2025 was released 2026-05-15"),
     ]
 
 
@@ -24,7 +24,7 @@ def test_current_wage_vintage_passes():
 def test_staleness_depends_on_the_as_of_date_not_today():
     html = page("<p>The median annual wage for medical billing specialists was $50,250 in May 2024.</p>", h1=H1)
     assert lint(html, as_of=dt.date(2027, 1, 1), select=["stale-source"]) == [
-        (3, "stale-source", "May 2024 wage data from an unnamed source is 3 years old in 2027 (policy: at most 2)"),
+        (3, "stale-source", "May 2024 wage data from an unnamed source is 3 years old in 2027 (policy: at most 2); May 2025 was released 2026-05-15"),
     ]
 
 
@@ -33,7 +33,7 @@ def test_stale_projection_cycle_in_a_key_fact_card():
         '<div class="card"><h3>Growth Outlook</h3>\n<p>6%</p>\n'
         "<p>as fast as average (U.S. Bureau of Labor Statistics, 2022-2032)</p></div>", h1=H1)
     assert lint(html, select=["stale-source"]) == [
-        (5, "stale-source", "2022–2032 projection from U.S. Bureau of Labor Statistics is 4 years old in 2026 (policy: at most 2)"),
+        (5, "stale-source", "2022–2032 projection from U.S. Bureau of Labor Statistics is 4 years old in 2026 (policy: at most 2); 2024–34 was released 2025-08-28"),
     ]
 
 
@@ -104,4 +104,4 @@ def test_stale_source_max_age_option(ruleset):
     strict = type(rule)(rule.id, rule.kind, rule.severity, rule.summary, rule.message, {"max-age-years": 1})
     found = check_text(html, "p.html", [strict], ruleset.registry, dt.date(2026, 11, 22))
     assert [(f.line, f.message) for f in found] == [
-        (3, "May 2024 wage data from an unnamed source is 2 years old in 2026 (policy: at most 1)")]
+        (3, "May 2024 wage data from an unnamed source is 2 years old in 2026 (policy: at most 1); May 2025 was released 2026-05-15")]

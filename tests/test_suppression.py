@@ -35,7 +35,7 @@ def test_unused_suppressions_are_reported_as_info():
                 "<!-- careerlint-disable no-such-rule -->", h1=H1)
     assert lint(html) == [
         (3, "unused-suppression", "careerlint-disable-next-line salary-order suppresses nothing"),
-        (4, "stale-source", "May 2023 wage data from an unnamed source is 3 years old in 2026 (policy: at most 2)"),
+        (4, "stale-source", "May 2023 wage data from an unnamed source is 3 years old in 2026 (policy: at most 2); May 2025 was released 2026-05-15"),
         (5, "unused-suppression", 'data-careerlint-ignore="conflicting-figure" suppresses nothing'),
         (6, "unused-suppression", "careerlint-disable no-such-rule names unknown rule 'no-such-rule'"),
     ]
@@ -44,7 +44,7 @@ def test_unused_suppressions_are_reported_as_info():
 def test_suppression_of_a_rule_that_did_not_run_is_not_judged():
     html = page(f"<!-- careerlint-disable-next-line salary-order -->\n{STALE}", h1=H1)
     assert lint(html, select=["stale-source", "unused-suppression"]) == [
-        (4, "stale-source", "May 2023 wage data from an unnamed source is 3 years old in 2026 (policy: at most 2)")]
+        (4, "stale-source", "May 2023 wage data from an unnamed source is 3 years old in 2026 (policy: at most 2); May 2025 was released 2026-05-15")]
 
 
 def test_ordinary_comments_are_not_directives():

@@ -115,8 +115,12 @@ class Claim:
     def scope_text(self) -> str:
         return self.scope.text(self.page_key)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, resolve_soc=None) -> dict:
+        """The claim as data. ``resolve_soc`` (claim -> (SOC code or None, how)), when given, adds the
+        SOC code a figure's occupation resolves to as "soc" (with how["soc"]); it reads reference data,
+        so only `careerlint facts` passes it."""
         d = {"kind": self.kind, "text": self.text, "line": self.line, "column": self.column, "value": self.value}
+        soc_how = None
         if self.is_range:
             d["high"] = self.high
             d["open_high"] = self.open_high
@@ -136,6 +140,8 @@ class Claim:
                 d["scope"]["name"] = s.name
             if s.soc:
                 d["scope"]["soc"] = s.soc
+            if resolve_soc is not None and occ is not None:
+                d["soc"], soc_how = resolve_soc(self)
         if self.vintage is not None:
             d["vintage"] = self.vintage_text or str(self.vintage)
         if self.period:
@@ -144,8 +150,8 @@ class Claim:
             d["forecast"] = self.forecast
         if self.descriptor:
             d["descriptor"] = self.descriptor[1]
-        if self.how:
-            d["how"] = dict(sorted(self.how.items()))
+        if self.how or soc_how:
+            d["how"] = dict(sorted({**self.how, **({"soc": soc_how} if soc_how else {})}.items()))
         return d
 
 

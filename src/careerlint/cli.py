@@ -215,7 +215,7 @@ def _plan(pages, explicit, config_path, select, ignore, cli_date, cache_root=Non
         key = (cfg_path, tuple(sel) if sel is not None else None, tuple(sorted(ign)), date)
         plan = memo.get(key)
         if plan is None:
-            plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date)
+            plan = memo[key] = (ruleset.select(sel, sorted(ign)), ruleset, date, cfg)
         plans.append((path, plan))
         counts[cfg_path] = counts.get(cfg_path, 0) + 1
     if used is not None:
@@ -296,11 +296,14 @@ def facts(page, fmt) -> int:
     try:
         ruleset = load_ruleset()
         text = read_page(page)
+        from careerlint.facts import use_configuration
+
+        use_configuration(page)
     except CareerlintError as e:
-        click.echo(str(e) if str(e).startswith(page) else f"careerlint: error: {e}", err=True)
+        click.echo(str(e) if str(e).startswith(page) else _error_line(e), err=True)
         return EXIT_ERROR
     from careerlint.document import parse_markdown
-    from careerlint.facts import describe, doc_occupation
+    from careerlint.facts import as_dict, describe, doc_occupation
     from careerlint.loader import is_markdown
 
     doc = parse_markdown(text, page) if is_markdown(page) else parse_html(text, page)
@@ -311,7 +314,7 @@ def facts(page, fmt) -> int:
         c.column = doc.column(c.line, anchor, nth)
     if fmt == "json":
         sys.stdout.write(json.dumps({"version": 2, "page_occupation": doc_occupation(doc), "claims":
-                                     [c.to_dict() for c in claims]}, indent=2, ensure_ascii=False) + "\n")
+                                     [as_dict(c) for c in claims]}, indent=2, ensure_ascii=False) + "\n")
     else:
         for c in claims:
             click.echo(f"{page}:{c.line}:{c.column}: {describe(c)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from careerlint.errors import ConfigError
 
 CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
 _KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources",
-         "reference-data", "show-source"}
+         "reference-data", "occupations", "show-source"}
+_SOC = re.compile(r"\d\d-\d{4}")  # a SOC code: "29-2072"
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Config:
     rule_packs: list[Path] = field(default_factory=list)
     sources: yamlfile.Located | None = None
     reference_data: Path | None = None   # folder for `careerlint data import` (relative to the config file)
+    occupations: dict[str, str | list[str]] = field(default_factory=dict)  # name -> SOC code(s), for BLS figures
     where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
     show_source: bool | None = None  # text output: the source line under each finding (None: on a terminal)
 
@@ -88,6 +91,8 @@ class Config:
             out.append(f"  rule-pack: {pack}")
         for sid in (self.sources or {}):
             out.append(f"  source: {sid}")
+        for name, code in self.occupations.items():
+            out.append(f"  occupation: {name} = {code if isinstance(code, str) else ', '.join(code)}")
         return out
 
 
@@ -266,7 +271,25 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(v, str) or not v.strip():
             raise ConfigError(f"{data.where('reference-data')}: reference-data must be a folder path")
         cfg.reference_data = cfg.root / os.path.expanduser(v.strip())
+    if "occupations" in data:
+        cfg.occupations = _occupations(data)
     return cfg
+
+
+def _occupations(data) -> dict[str, str | list[str]]:
+    """occupations: {"medical billing specialists": 43-3021, "billers": [29-2072, 43-3021]}"""
+    occ = data["occupations"]
+    if not isinstance(occ, dict):
+        raise ConfigError(f"{data.where('occupations')}: occupations must map names to SOC codes")
+    out: dict[str, str | list[str]] = {}
+    for name, code in occ.items():
+        codes = [code] if isinstance(code, str) else code
+        if not isinstance(name, str) or not name.strip() or not isinstance(codes, list) or not codes or \
+                not all(isinstance(c, str) and _SOC.fullmatch(c.strip()) for c in codes):
+            raise ConfigError(f"{occ.where(name)}: occupations: '{name}' must name a SOC code like 47-2111, "
+                              "or a list of them")
+        out[name.strip()] = code.strip() if isinstance(code, str) else [c.strip() for c in codes]
+    return out
 
 
 def _str_list(data, key) -> list[str]:

@@ -13,10 +13,37 @@ def doc_occupation(doc: Document) -> dict:
     return {"name": name, "how": how or "none"}
 
 
+def resolve_soc(c: Claim) -> tuple[str | None, str]:
+    """The SOC code a figure's occupation resolves to, and how (see checks._official.resolution)."""
+    from careerlint.checks._official import resolution
+
+    return resolution(c)
+
+
+def as_dict(c: Claim) -> dict:
+    return c.to_dict(resolve_soc)
+
+
+def use_configuration(page: str) -> None:
+    """The reference settings (occupations:, reference-data:) of the configuration that applies to
+    ``page``, so facts resolve names as a check of that page does. ConfigError when it is broken."""
+    from careerlint.config import find_config, load_config
+
+    found = find_config(page)
+    if found is None:
+        return
+    cfg = load_config(found)
+    if cfg.occupations or cfg.reference_data is not None:
+        from careerlint.reference.store import use
+
+        use(cfg.reference_data, cfg.occupations)
+
+
 def describe(c: Claim) -> str:
-    """One line: kind, text, then each attribute as value[step]."""
-    d = c.to_dict()
-    how = c.how
+    """One line: kind, text, then each attribute as value[step]; a figure's SOC code as soc=CODE[how]
+    ("soc=?[ambiguous: 29-2072 43-3021]" when its name does not resolve)."""
+    d = as_dict(c)
+    how = d.get("how", {})
     parts = [c.kind, repr(c.text)]
     for k in ("stat", "per", "domain", "vintage", "period", "source", "vkind", "bound"):
         v = d.get(k)
@@ -29,6 +56,8 @@ def describe(c: Claim) -> str:
         for k in ("place", "level", "industry", "other"):
             if sc.get(k):
                 who.append(f"{k}={sc[k]}[{how.get(k, '-')}]")
+        if "soc" in d:
+            who.append(f"soc={d['soc'] or '?'}[{how.get('soc', '-')}]")
         parts.extend(who)
     if c.kind == "period":
         parts.append("forecast" if c.forecast else ("past" if c.past else "stated"))

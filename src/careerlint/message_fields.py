@@ -13,7 +13,7 @@ import string
 from careerlint.errors import ConfigError
 
 FIELDS: dict[str, tuple[str, ...]] = {
-    "stale-source": ("vintage", "what", "source", "age", "max_age", "as_of_year"),
+    "stale-source": ("vintage", "what", "source", "age", "max_age", "as_of_year", "newest", "latest", "latest_date"),
     "expired-projection": ("period", "end", "as_of_year", "figure"),
     "conflicting-growth": ("value", "other", "other_line", "period", "scope"),
     "conflicting-figure": ("stat", "value", "other", "other_line", "vintage", "scope"),
@@ -26,6 +26,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "dated-reference": ("text", "year", "as_of_year"),
     "unsourced-figure": ("stat", "value"),
     "figure-limit": ("stat", "value", "relation", "limit"),
+    "official-figure": ("stat", "occupation", "soc", "release", "value", "official"),
+    "official-statistic": ("value", "published", "occupation", "soc", "mislabel", "release", "stat", "official"),
+    "official-growth": ("occupation", "soc", "cycle", "value", "official"),
+    "newer-release": ("release", "date", "released", "what", "occupation", "soc", "value", "cited"),
 }
 
 

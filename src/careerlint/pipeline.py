@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 
 from careerlint import __version__
 from careerlint.cache import code_fingerprint
@@ -17,21 +18,41 @@ from careerlint.sources import Registry
 
 @dataclass
 class Plan:
-    """How to check a page: the rules, the source registry, the as-of date."""
+    """How to check a page: the rules, the source registry, the as-of date, and the configuration's
+    reference data (``reference-data:`` folder, ``occupations:`` names)."""
 
     rules: list
     ruleset: object
     date: object
-    fingerprint: str = ""
+    reference_data: str | None = None
+    occupations: dict = field(default_factory=dict)
+    _fingerprint: str = field(default="", repr=False)
 
-    def __post_init__(self) -> None:
-        if not self.fingerprint:
+    @property
+    def fingerprint(self) -> str:
+        """The key of cached results: everything that decides them, the reference data in use
+        included (an import changes results). Computed when a cache first asks for it."""
+        if not self._fingerprint:
+            from careerlint.reference.store import Reference
+
             rules = [(r.id, r.kind, r.severity, r.message, _plain(r.options)) for r in self.rules]
             reg = self.ruleset.registry
             sources = sorted((s.id, s.names, s.kinds, s.max_age_years, s.family) for s in reg.sources.values())
             blob = json.dumps([__version__, code_fingerprint(), rules, sources, reg.default_max_age,
-                               str(self.date), sorted(self.ruleset.rules)], sort_keys=True, default=str)
-            self.fingerprint = hashlib.sha256(blob.encode()).hexdigest()
+                               str(self.date), sorted(self.ruleset.rules), _plain(self.occupations),
+                               Reference(self.reference_data).fingerprint()], sort_keys=True, default=str)
+            self._fingerprint = hashlib.sha256(blob.encode()).hexdigest()
+        return self._fingerprint
+
+    def use_reference(self) -> None:
+        """Point careerlint.reference at this plan's data folder and occupation names before a page
+        is checked (here or in a worker process). Reads nothing; a run with neither setting never
+        even imports careerlint.reference."""
+        if self.reference_data is None and not self.occupations and "careerlint.reference.store" not in sys.modules:
+            return
+        from careerlint.reference.store import use
+
+        use(self.reference_data, self.occupations)
 
 
 def _plain(v):
@@ -86,6 +107,7 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
     except CareerlintError as e:
         return Outcome(path, [], str(e))
     try:
+        plan.use_reference()
         # findings name the page as it can be shown: a control character in a file name is escaped
         findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
                                      set(plan.ruleset.rules))

@@ -121,11 +121,12 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet):
     plan_objects: dict[int, Plan] = {}
     work = []
     for path, plan in plans:
-        rules, ruleset, date = plan
+        rules, ruleset, date, cfg = plan
         for r in rules:
             ran.setdefault(r.id, r)
         if id(plan) not in plan_objects:
-            plan_objects[id(plan)] = Plan(rules, ruleset, date)
+            plan_objects[id(plan)] = Plan(rules, ruleset, date, str(cfg.reference_data) if cfg.reference_data else None,
+                                          cfg.occupations)
         work.append((path, plan_objects[id(plan)]))
     if use_stdin:
         if not work:
@@ -150,6 +151,7 @@ def check_stdin(text, name, plan):
     from careerlint.pipeline import Outcome, check_text
 
     try:
+        plan.use_reference()
         return Outcome(name, check_text(text, name, plan.rules, plan.ruleset.registry, plan.date,
                                         set(plan.ruleset.rules)))
     except RecursionError:

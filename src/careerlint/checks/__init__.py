@@ -24,9 +24,11 @@ class Hit:
 def kinds() -> dict:
     from careerlint.checks import (conflicting_figure, conflicting_growth, dated_reference, expired_projection,
                                    figure_limit, figure_outside_range, growth_descriptor, mixed_vintage,
+                                   newer_release, official_figure, official_growth, official_statistic,
                                    salary_order, stale_source, unsourced_figure, unused_suppression,
                                    wage_conversion)
     mods = (stale_source, expired_projection, conflicting_growth, conflicting_figure, salary_order,
             wage_conversion, figure_outside_range, growth_descriptor, mixed_vintage, dated_reference,
-            unsourced_figure, unused_suppression, figure_limit)
+            unsourced_figure, unused_suppression, figure_limit, official_figure, official_statistic,
+            official_growth, newer_release)
     return {m.KIND: m for m in mods}

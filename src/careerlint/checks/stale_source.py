@@ -40,4 +40,26 @@ def check(page, rule):
             continue
         if page.in_current_history(c, as_of - max_age):
             continue
-        yield Hit(c, dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of))
+        latest, latest_date = _newest(page, c, ref)
+        newest = (f"; {latest} was released {latest_date}" if latest_date else f"; {latest} is out") if latest else ""
+        yield Hit(c, dict(vintage=vintage, what=what, source=title, age=age, max_age=max_age, as_of_year=as_of,
+                          newest=newest, latest=latest, latest_date=latest_date))
+
+
+def _newest(page, c, ref: int) -> tuple[str, str]:
+    """The newest BLS release of the kind cited, when it is newer (checks._official.latest_release):
+    ('May 2025', '2026-05-15') for OEWS wages, ('2024–34', '2025-08-28') for projections, ('May 2026', '')
+    for an imported release whose date careerlint does not know; else ('', '').
+    Employment years are left alone: OEWS and the projections both publish them."""
+    from careerlint.checks._official import from_bls
+
+    kind = {"wage": "oews", "projection": "ep"}.get(c.vkind or "")
+    if kind is None or not from_bls(page, c, wage=kind == "oews"):
+        return "", ""
+    from careerlint.checks._official_words import latest_release
+    from careerlint.reference.calendar import release_label
+
+    rel = latest_release(kind, page.as_of)
+    if rel is None or rel[0] <= ref:
+        return "", ""
+    return release_label(kind, rel[0]), rel[1].isoformat() if rel[1] else ""

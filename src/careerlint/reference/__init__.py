@@ -40,7 +40,7 @@ __all__ = [
     "Ambiguous", "Band", "Declaration", "Due", "Figure", "PERS", "Projection", "Release", "ReferenceDataError",
     "STATS", "Scale", "calendar", "configure", "cycle_key", "cycle_label", "ep_cycles", "figure", "fingerprint",
     "growth", "match_occupation", "occupation_title", "oews_releases", "page_declaration", "parse_release",
-    "projection", "published_as", "resolve_declaration", "scale", "values",
+    "projection", "published_as", "resolve_declaration", "scale", "use", "values",
 ]
 
 # Importing careerlint.reference costs next to nothing: these names load their module on first use.
@@ -61,6 +61,7 @@ _LAZY = {
     "Scale": ("careerlint.reference.scales", "Scale"),
     "ReferenceDataError": ("careerlint.reference.store", "ReferenceDataError"),
     "configure": ("careerlint.reference.store", "configure"),
+    "use": ("careerlint.reference.store", "use"),
     "Ambiguous": ("careerlint.reference.titles", "Ambiguous"),
 }
 
@@ -80,9 +81,14 @@ def __getattr__(name: str):
 
 def default():
     """The Reference in use (bundled data overlaid by the user's folder)."""
-    from careerlint.reference.store import default as _default
+    if not _STORE:   # imported on first use, then kept: rules call this for every figure
+        from careerlint.reference import store
 
-    return _default()
+        _STORE.append(store)
+    return _STORE[0].default()
+
+
+_STORE: list = []
 
 
 # "May 2024", "may 2024", "2024"
@@ -104,8 +110,10 @@ def match_occupation(name: str, aliases: Mapping[str, str | Iterable[str]] | Non
 
     Returns a code such as '47-2111'; an Ambiguous (falsy) when the name is used for several
     occupations; None when careerlint does not know the name. ``aliases`` are a configuration's
-    (name -> code, or a list of codes) and win over the built-in names."""
-    return default().titles().match(name, aliases)
+    (name -> code, or a list of codes) and win over the built-in names; by default, those given
+    to configure() or use() (a configuration's ``occupations:``)."""
+    ref = default()
+    return ref.titles().match(name, ref.aliases if aliases is None else aliases)
 
 
 def occupation_title(soc: str) -> str | None:

@@ -96,9 +96,12 @@ class Reference:
     """The reference data in use: bundled files, overlaid by the user's folder. Thread-unsafe caches
     (careerlint checks pages in processes, not threads)."""
 
-    def __init__(self, user_dir: str | Path | None = None, bundled: str | Path | None = None) -> None:
+    def __init__(self, user_dir: str | Path | None = None, bundled: str | Path | None = None,
+                 aliases: dict | None = None) -> None:
         self.user_dir = Path(user_dir) if user_dir is not None else default_user_dir()
         self._bundled = Path(bundled) if bundled is not None else None
+        self.aliases: dict = dict(aliases or {})   # a configuration's occupations: name -> code(s)
+        self.memo: dict = {}    # what callers derive from names and aliases (cleared when the aliases change)
         self._files: dict[str, dict[int, Path]] | None = None
         self._loaded: dict[tuple[str, int], object] = {}
         self._titles = None
@@ -222,8 +225,22 @@ def default() -> Reference:
     return _DEFAULT[0]
 
 
-def configure(data_dir: str | Path | None = None) -> Reference:
-    """Use ``data_dir`` (a configuration's ``reference-data:``) as the user's folder from now on;
-    None restores the default. Forgets everything loaded so far."""
-    _DEFAULT[:] = [Reference(data_dir)]
+def configure(data_dir: str | Path | None = None, aliases: dict | None = None) -> Reference:
+    """Use ``data_dir`` (a configuration's ``reference-data:``) as the user's folder from now on, and
+    ``aliases`` (its ``occupations:``, name -> SOC code or codes) for names; None restores the
+    defaults. Forgets everything loaded so far."""
+    _DEFAULT[:] = [Reference(data_dir, aliases=aliases)]
     return _DEFAULT[0]
+
+
+def use(data_dir: str | Path | None = None, aliases: dict | None = None) -> Reference:
+    """configure(), but keep what is loaded when the folder is the one in use already (only the
+    aliases change): a run over pages of one configuration loads each data file once. Reads nothing."""
+    want = Path(data_dir) if data_dir is not None else default_user_dir()
+    if _DEFAULT and _DEFAULT[0].user_dir == want:
+        ref = _DEFAULT[0]
+        if ref.aliases != dict(aliases or {}):
+            ref.aliases = dict(aliases or {})
+            ref.memo.clear()
+        return ref
+    return configure(data_dir, aliases)
