@@ -15,6 +15,8 @@ from careerlint.extract.lexicon import Lexicon, statistic_at
 
 _CUT = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?|\b(?:19|20)\d\d\b|[:;|/•·–—\-_*#>\[\]{}\"“”!?()&+=,.]")
 _SPACES = re.compile(r"\s+")
+_PERCENTILE_LABEL = re.compile(r"^\s*(10|25|50|75|90)\s*(?:%|th|percent)?(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
+_PERCENTILES = {"10": "p10", "25": "p25", "50": "median", "75": "p75", "90": "p90"}
 _PAREN_OR_DIGITS = re.compile(r"\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?")
 # "Median annual wage for", "Pay of", "Top 10% among": the statistic that leads a label naming people
 _LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
@@ -68,7 +70,10 @@ class Meaning:
 
     def _read_stat(self):
         hit = self._labels.lex.stat_any.search(self._t)
-        return statistic_at(self._labels.lex, hit) if hit else None
+        if hit:
+            return statistic_at(self._labels.lex, hit)
+        bare = _PERCENTILE_LABEL.match(self._t)  # a row of a percentile table: "10%", "25th", "50% (median)"
+        return _PERCENTILES.get(bare.group(1)) if bare else None
 
     def _read_per(self):
         return next((name for name, pat in self._labels.lex.per if pat.search(self._t)), None)

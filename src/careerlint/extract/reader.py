@@ -28,6 +28,7 @@ _INCLUDES = re.compile(r"\s*(?:,\s*(?:which|that|who)\s+(?:includes?|covers?|enc
                        re.I)
 WINDOW = 300  # characters of a sentence read on each side of a figure
 _DIGIT = re.compile(r"\d")
+_PERCENTILE_CELL = re.compile(r"^\s*(?:10|25|50|75|90)\s*(?:%|th)(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
 _BARE_NUMBER = re.compile(r"^\s*[-−+]?\d{1,3}(?:\.\d+)?\s*$")  # "11", "-2.5"
 _PERCENT_HEADER = re.compile(r"\bpercent\b|%|\bpct\b", re.I)  # "Growth (%)", "Percent change"
 # words that end a subject: "The BLS does not track ..." has no subject naming people before "does"
@@ -96,7 +97,10 @@ class Reader:
             self.page_place = " ".join(p.group(0).lower().split())
             name = re.sub(r"\s*\b(?:in|for|across)\s*$", "", name[:p.start()]).strip(" ,:–—-") + " " + name[p.end():]
             name = G.page_occupation(name, "", {})[0] or name.strip()
-        self.page_name, self.page_how = name.strip(), how
+        words = name.split()
+        while len(words) > 1 and self.lex.topic_words.fullmatch(words[-1].strip(",:")):
+            words.pop()  # "Carpenter Career Outlook", "Dental Hygienist Salary Guide"
+        self.page_name, self.page_how = " ".join(words), how
         self.page_key = self.key(self.page_name) if self.page_name else ""
         self.mentions: dict[int, list[Mention]] = {}
         self.sents: dict[int, list[Sent]] = {}
@@ -134,6 +138,7 @@ class Reader:
                 ms = lex(b.text, before, after) or self._percent_cell(b)
                 if ms:
                     self.mentions[b.id] = ms
+        self._percentile_rows()
         values = {bid for bid, ms in self.mentions.items()
                   if any(m.kind in FIGURES and not m.group for m in ms)}
         self.structure = Structure(self.doc, values, lambda bid: bool(self.sources_in(bid)))
@@ -337,6 +342,18 @@ class Reader:
         if len(p.split()) > 12 or not self.labels.residue(p):
             return None
         return p
+
+    def _percentile_rows(self) -> None:
+        """"10%" in the first column of a row of wages is the row's percentile, not a rate."""
+        for bid in list(self.mentions):
+            b = self.doc.blocks[bid]
+            if b.cell is None or b.cell[0] < 0 or b.cell[2] != 0 or not _PERCENTILE_CELL.match(b.text):
+                continue
+            tid, r, _ = b.cell
+            row = self.doc.tables[tid].grid[r] if r < len(self.doc.tables[tid].grid) else []
+            if any(x is not None and x != bid and any(m.kind == "money" for m in self.mentions.get(x, ()))
+                   for x in row):
+                del self.mentions[bid]
 
     def _percent_cell(self, b: Block) -> list[Mention]:
         """A bare number in a column whose header says percent ("| 2023-2033 | 11 |" under "Growth (%)")."""

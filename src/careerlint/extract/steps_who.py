@@ -15,7 +15,7 @@ _NOT_PLACE = re.compile(r"^(?:january|february|march|april|may|june|july|august|
                         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|the|this|that|these|"
                         r"addition|general|total|fact|particular|contrast|comparison|recent|today|practice)$", re.I)
 # "for bus drivers", "among nurses with a BSN": whom a figure is for, right after it
-_FOR_NP = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:for|among|of)\s+(?P<np>[A-Za-z][\w'’ ,&/-]{2,80}?)"
+_FOR_NP = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:(?!and\b|or\b|but\b|while\b)[\w-]+\s+){0,3}?(?:for|among|of)\s+(?P<np>[A-Za-z][\w'’ ,&/-]{2,80}?)"
                      r"\s*(?=[.;:()!?]|,\s|\s(?:in|at|is|was|were|are|but|while|compared|according|as|who|with|from|"
                      r"between|through|by|over|during)\b|$)")
 _FOR_NEUTRAL = re.compile(r"^(?:the\s+)?(?:year|month|week|hour|day|occupation|this\s+\w+|that\s+\w+|them|it|"
@@ -125,6 +125,9 @@ class WhoSteps:
                 key = rd.occupation_key_of(found[0], sentence)
                 if key is not None:
                     return key
+        prev = self._previous_stated(f)
+        if prev is not None:  # "..., and market research analysts, with a median of $76,950 and growth of 7%"
+            return prev
         subj = f.sent.subject
         if subj is not None and (f.clause == f.sent.clauses[0] or not self._own_subject(f)):
             return subj[0]
@@ -134,6 +137,21 @@ class WhoSteps:
         if PRONOUN_LED.match(f.text[f.sent.start:f.m.start]) or PRONOUN_LED.match(f.clause_pre):
             # "They earned $129,210": whom "they" are is in an earlier sentence, or cannot be told
             return f.sent.carried[0] if f.sent.carried else UNKNOWN
+        return None
+
+    def _previous_stated(self, f):
+        """The occupation stated for the nearest earlier figure of the same clause, when one was
+        stated there: a later figure with no subject of its own continues it."""
+        rd = self.rd
+        ms = rd.mentions[f.b.id]
+        for i in reversed(f.sent.mentions):
+            if i >= f.idx or ms[i].start < f.clause[0]:
+                continue
+            c = rd.by_mention.get((f.b.id, i))
+            if c is not None:
+                if c.how.get("occupation", "").split(":")[0] in ("phrasing", "clause") and c.scope.occupation:
+                    return c.scope.occupation
+                return None
         return None
 
     def _sentence(self, f) -> str:
