@@ -17,7 +17,7 @@ from careerlint.errors import ConfigError
 
 CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
 _KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources",
-         "reference-data", "show-source"}
+         "reference-data", "show-source", "site-root", "occupations"}
 
 
 @dataclass
@@ -35,6 +35,9 @@ class Config:
     reference_data: Path | None = None   # folder for `careerlint data import` (relative to the config file)
     where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
     show_source: bool | None = None  # text output: the source line under each finding (None: on a terminal)
+    site_root: Path | None = None    # the site these pages belong to (None: the config file's folder)
+    is_site: bool = True             # site-root: false: the pages are unrelated, never compared
+    occupations: dict[str, str] = field(default_factory=dict)  # alias name -> occupation name or SOC code
 
     def check_ids(self, known: set[str]) -> None:
         """Rule ids named in select, ignore and per-file-ignores must exist."""
@@ -88,6 +91,10 @@ class Config:
             out.append(f"  rule-pack: {pack}")
         for sid in (self.sources or {}):
             out.append(f"  source: {sid}")
+        if self.site_root is not None or not self.is_site:
+            out.append(f"  site-root: {self.site_root if self.is_site else 'false (pages not compared)'}")
+        for name, target in self.occupations.items():
+            out.append(f"  occupations: {name} -> {target}")
         return out
 
 
@@ -261,6 +268,21 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(data["sources"], dict):
             raise ConfigError(f"{data.where('sources')}: sources must be a mapping")
         cfg.sources = data["sources"]
+    if "site-root" in data:
+        v = data["site-root"]
+        if v is False:
+            cfg.is_site = False
+        elif isinstance(v, str) and v.strip():
+            cfg.site_root = cfg.root / os.path.expanduser(v.strip())
+        else:
+            raise ConfigError(f"{data.where('site-root')}: site-root must be a folder path, or false")
+    if "occupations" in data:
+        occ = data["occupations"]
+        if not isinstance(occ, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                                                for k, v in occ.items()):
+            raise ConfigError(f"{data.where('occupations')}: occupations must map names to an occupation "
+                              "name or SOC code")
+        cfg.occupations = {" ".join(k.split()): " ".join(v.split()) for k, v in occ.items()}
     if "reference-data" in data:
         v = data["reference-data"]
         if not isinstance(v, str) or not v.strip():

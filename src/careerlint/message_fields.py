@@ -26,6 +26,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "dated-reference": ("text", "year", "as_of_year"),
     "unsourced-figure": ("stat", "value"),
     "figure-limit": ("stat", "value", "relation", "limit"),
+    # cross-page (careerlint/sitewide/rules.py): {other_path}:{other_line} is the first other page that
+    # states {other}; {more} is " and N more pages" or ""; {pages} how many other pages state it
+    "site-conflicting-figure": ("stat", "occupation", "scope", "value", "other", "other_path", "other_line",
+                                "more", "pages", "vintage"),
+    "site-conflicting-growth": ("occupation", "scope", "value", "other", "other_path", "other_line", "more",
+                                "pages", "period"),
+    "site-mixed-vintage": ("stat", "occupation", "scope", "value", "here", "other", "there", "other_path",
+                           "other_line", "more", "pages"),
 }
 
 

@@ -23,6 +23,7 @@ class Plan:
     ruleset: object
     date: object
     fingerprint: str = ""
+    facts_fingerprint: str = ""
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
@@ -32,6 +33,13 @@ class Plan:
             blob = json.dumps([__version__, code_fingerprint(), rules, sources, reg.default_max_age,
                                str(self.date), sorted(self.ruleset.rules)], sort_keys=True, default=str)
             self.fingerprint = hashlib.sha256(blob.encode()).hexdigest()
+        if not self.facts_fingerprint:
+            # a page's site facts depend on careerlint's code and the source registry only (not on the
+            # rules, their selection or the as-of date): a pre-commit run on another day still finds them
+            reg = self.ruleset.registry
+            sources = sorted((s.id, s.names, s.kinds, s.family) for s in reg.sources.values())
+            blob = json.dumps([__version__, code_fingerprint(), sources], sort_keys=True, default=str)
+            self.facts_fingerprint = hashlib.sha256(blob.encode()).hexdigest()
 
 
 def _plain(v):
@@ -50,6 +58,7 @@ class Outcome:
     problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
     content_hash: str | None = None   # sha256 of the exact bytes checked
     signature: tuple[int, int] | None = None  # (size, mtime) of the file those bytes came from
+    facts: dict | None = None         # the page's site facts (careerlint.sitewide.facts), as JSON data
 
 
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
@@ -58,8 +67,9 @@ def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_o
 
 
 def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
-            known: set[str] | None = None) -> tuple[list[Finding], list[str]]:
-    """A page's findings, and one-line errors about it that did not stop the check."""
+            known: set[str] | None = None, facts: list | None = None) -> tuple[list[Finding], list[str]]:
+    """A page's findings, and one-line errors about it that did not stop the check. ``facts``, when
+    given, receives the page's site facts (JSON data) for the cross-page rules."""
     from careerlint.checks import kinds as check_kinds
     from careerlint.document import parse_html, parse_markdown
     from careerlint.engine import run_rules
@@ -70,7 +80,12 @@ def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: 
     doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
-    return run_rules(page, rules, check_kinds(), path, known), list(doc.problems)
+    found = run_rules(page, rules, check_kinds(), path, known)
+    if facts is not None:
+        from careerlint.sitewide.facts import page_facts
+
+        facts.append(page_facts(page).to_json())
+    return found, list(doc.problems)
 
 
 def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
@@ -87,9 +102,10 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
         return Outcome(path, [], str(e))
     try:
         # findings name the page as it can be shown: a control character in a file name is escaped
+        facts: list = []
         findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
-                                     set(plan.ruleset.rules))
-        return Outcome(path, findings, None, tuple(problems), digest(data), signature)
+                                     set(plan.ruleset.rules), facts)
+        return Outcome(path, findings, None, tuple(problems), digest(data), signature, facts[0])
     except CareerlintError as e:  # a page careerlint refuses to read (an absurd table)
         return Outcome(path, [], str(e))
     except RecursionError:

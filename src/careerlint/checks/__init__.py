@@ -29,4 +29,6 @@ def kinds() -> dict:
     mods = (stale_source, expired_projection, conflicting_growth, conflicting_figure, salary_order,
             wage_conversion, figure_outside_range, growth_descriptor, mixed_vintage, dated_reference,
             unsourced_figure, unused_suppression, figure_limit)
-    return {m.KIND: m for m in mods}
+    from careerlint.sitewide.rules import kinds as site_kinds  # cross-page kinds (SITE = True)
+
+    return {m.KIND: m for m in mods} | site_kinds()
