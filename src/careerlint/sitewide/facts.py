@@ -50,7 +50,6 @@ class Fact:
     period: tuple[int, int] | None = None
     family: str = ""
     history: bool = False          # one point of a series that shows several vintages (not mixed-vintage)
-    known: bool = False            # another occupation whose name BLS's titles name (one SOC code)
 
     def scope(self) -> tuple:
         return (self.place, self.level, self.industry, self.other)
@@ -140,17 +139,14 @@ def page_facts(page, path: str = "") -> PageFacts:
     from careerlint.suppression import spans
 
     doc = page.doc
-    page_key = next((c.page_key for c in page.claims), "")
+    page_key = next((c.page_key for c in page.claims if c.page_key), "")
     soc = next((c.scope.soc for c in page.claims if c.scope.soc), "") or ""
     sup = [(sp[0], sp[1], tuple(d.rules), d.line) for d, sp in zip(doc.directives, spans(doc)) if sp is not None]
     picked = [(c, k) for c in page.claims if (k := comparable(c, page_key)) is not None]
     history = _history(page, [c for c, k in picked])
     out = []
-    known: dict[str, bool] = {}
     for c, k in picked:
         s = c.scope
-        if s.occupation != page_key and s.occupation not in known:
-            known[s.occupation] = _bls_knows(s.name or s.occupation)
         anchor, nth = c.anchor if c.anchor[0] else (c.text, 0)
         place = "" if s.place == "national" else s.place   # the national figure, on a state page too
         out.append(Fact(k, float(c.value), c.text, c.display(), c.line, doc.column(c.line, anchor, nth),
@@ -158,20 +154,9 @@ def page_facts(page, path: str = "") -> PageFacts:
                         (s.soc or "") if s.occupation == page_key else "", c.stat or "", c.per or "",
                         c.currency or "", float(c.tolerance or 0.0), place, s.level, s.industry, s.other,
                         c.vintage, c.vintage_text or (str(c.vintage) if c.vintage is not None else ""),
-                        c.period, page.family_of(c) or "", id(c) in history, known.get(s.occupation, False)))
+                        c.period, page.family_of(c) or "", id(c) in history))
     out.sort(key=lambda f: (f.line, f.column, f.kind))
     return PageFacts(page_key, soc, sup, out)
-
-
-def _bls_knows(name: str) -> bool:
-    """Whether BLS's occupation titles name exactly one occupation by this name ("Electricians": yes;
-    "nd their", a misread subject: no)."""
-    from careerlint.reference import match_occupation
-
-    try:
-        return isinstance(match_occupation(name), str)
-    except Exception:  # noqa: BLE001 - reference data that cannot be read: not known
-        return False
 
 
 def _history(page, figures) -> set[int]:

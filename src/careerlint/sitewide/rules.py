@@ -38,9 +38,11 @@ class Site:
         return self.canon(f.occupation) if self.canon else f.occupation
 
     def certain(self, f: Fact) -> bool:
-        """Another occupation than its page's is compared only when the site has a page about it or
-        BLS's titles name it: a misread subject ("and their employment ...") is no occupation."""
-        return f.own or f.known or self.key(f) in self.own
+        """A figure about another occupation than its page's is compared only when the site has a page
+        about that occupation (or it is the all-occupations population): a misread subject ("and their
+        employment ...") or a group that shares a profile's name (OOH's "Financial clerks" chart) is
+        not known to be the occupation another page means."""
+        return f.own or f.occupation == "all occupations" or self.key(f) in self.own
 
 
 @dataclass
@@ -52,7 +54,10 @@ class Hit:
 
 
 def _occupation(f: Fact) -> str:
-    return f.name or f.occupation
+    """The occupation as its page names it, in running text: "Dental Hygienists" -> "dental
+    hygienists"; acronyms stay ("HVAC technicians")."""
+    name = f.name or f.occupation
+    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in name.split())
 
 
 def _scope(f: Fact) -> str:
