@@ -113,7 +113,8 @@ def test_rules_lists_every_rule():
     assert code == 0
     assert ids == ["stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                    "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
-                   "unused-suppression", "mixed-vintage", "dated-reference", "unsourced-figure"]
+                   "unused-suppression", "mixed-vintage", "dated-reference", "unsourced-figure",
+                   "site-conflicting-figure", "site-conflicting-growth", "site-mixed-vintage"]
     assert out.splitlines()[0].split()[1] == "warning"
 
 
@@ -356,7 +357,7 @@ def test_rules_marks_what_the_configuration_enables(tmp_path, monkeypatch):
     marks = {l.split()[0]: l.split()[2] for l in lines[:-1]}
     assert code == 0 and marks["dated-reference"] == "off" and marks["unsourced-figure"] == "off"
     assert [k for k, v in marks.items() if v == "on"][:2] == ["stale-source", "expired-projection"]
-    assert lines[-1] == f"10 of 12 rules enabled under {tmp_path / 'careerlint.yaml'}."
+    assert lines[-1] == f"13 of 15 rules enabled under {tmp_path / 'careerlint.yaml'}."
 
 
 def test_unknown_placeholder_in_a_message_is_a_config_error(tmp_path):

@@ -34,7 +34,8 @@ def test_every_rule_fails_somewhere_in_the_samples():
     fired = {line.split(" ")[2] for line in text.splitlines()[:-1] if "/site-configured/" not in line}
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                      "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
-                     "unused-suppression", "mixed-vintage", "dated-reference"}
+                     "unused-suppression", "mixed-vintage", "dated-reference",
+                     "site-conflicting-figure", "site-conflicting-growth", "site-mixed-vintage"}
 
 
 def test_seed_renderings_give_exactly_the_expected_findings():

@@ -160,9 +160,24 @@ def page_facts(page, path: str = "") -> PageFacts:
 
 
 def _history(page, figures) -> set[int]:
-    """Claims that are one point of a series on their page (the page rule mixed-vintage's notion)."""
-    from careerlint.checks.mixed_vintage import _history as series
+    """Claims that are one point of a series: a table, list or paragraph that states the same statistic
+    for the same scope at several vintages (or cycles), like a table of past years. Two scopes at two
+    vintages in one paragraph ("$49,650 in Michigan in May 2024; nationally $48,940 in May 2023") are
+    no series."""
+    from collections import defaultdict
 
-    wages = [c for c in figures if c.kind == "money" and c.vintage is not None]
-    growth = [c for c in figures if c.kind == "percent"]
-    return series(page, wages) | series(page, growth)
+    def container(c) -> tuple:
+        if c.table is not None:
+            return ("table", c.table)
+        if c.group and c.group[0] == "list":
+            return ("list", c.group[1])
+        return ("block", c.block)
+
+    whens: dict[tuple, set] = defaultdict(set)
+    keys = {}
+    for c in figures:
+        s = c.scope
+        keys[id(c)] = (container(c), c.kind, c.stat, c.per, c.currency, s.occupation, s.place, s.level,
+                       s.industry, s.other)
+        whens[keys[id(c)]].add(c.vintage if c.kind == "money" else c.period)
+    return {id(c) for c in figures if len(whens[keys[id(c)]]) > 1}
