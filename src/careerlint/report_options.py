@@ -143,12 +143,12 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, site=True, config_pa
     cache = None if no_cache else Cache(os.getcwd())
     progress = Progress(len(work), enabled=False if quiet else None)
     try:
+        remote = None
         if scheduler:
-            from careerlint.dask_runner import run as run_on_dask
+            from careerlint.dask_runner import remote
 
-            outcomes = run_on_dask(work, scheduler, max_bytes, cache, progress)
-        else:
-            outcomes = runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache, progress)
+            remote = remote(scheduler)
+        outcomes = runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache, progress, remote)
     finally:
         progress.close()
     if site:

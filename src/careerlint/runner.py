@@ -65,8 +65,10 @@ def _work(task: tuple[str, int, int]) -> Outcome:
 
 
 def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None,
-        progress=None) -> list[Outcome]:
-    """Outcomes for ``pages``, in the same order. ``progress(n)`` is told of every n pages done."""
+        progress=None, remote=None) -> list[Outcome]:
+    """Outcomes for ``pages``, in the same order. ``progress(n)`` is told of every n pages done.
+    ``remote(pages, todo, max_bytes, outcomes, tick)``, when given, checks the pages the cache does
+    not have (elsewhere: careerlint.dask_runner) instead of local processes."""
     tick = progress or (lambda n: None)
     outcomes: list[Outcome | None] = [None] * len(pages)
     pending = []
@@ -80,7 +82,11 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
                 continue
         pending.append(i)
     workers = workers_for(jobs, len(pending))
-    if workers > 1:
+    if remote is not None:
+        todo = [i for i in pending if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i)]
+        tick(len(pending) - len(todo))
+        remote(pages, todo, max_bytes, outcomes, tick)
+    elif workers > 1:
         todo = [i for i in pending if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i)]
         tick(len(pending) - len(todo))
         if len(todo) < 2 * _MIN_PAGES_PER_JOB:
