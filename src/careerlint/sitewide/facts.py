@@ -160,24 +160,30 @@ def page_facts(page, path: str = "") -> PageFacts:
 
 
 def _history(page, figures) -> set[int]:
-    """Claims that are one point of a series: a table, list or paragraph that states the same statistic
-    for the same scope at several vintages (or cycles), like a table of past years. Two scopes at two
-    vintages in one paragraph ("$49,650 in Michigan in May 2024; nationally $48,940 in May 2023") are
-    no series."""
+    """Claims that are one point of a series: a table, list or paragraph that states the statistic
+    for the same scope at another vintage too (or cycle), like a table of past years or "$61,590 in
+    May 2023 and $62,350 in May 2024". A vintage that belongs to a figure of another scope does not
+    count: "$49,650 in Michigan in May 2024; nationally $48,940 in May 2023" is no series."""
     from collections import defaultdict
 
-    def container(c) -> tuple:
-        if c.table is not None:
-            return ("table", c.table)
-        if c.group and c.group[0] == "list":
-            return ("list", c.group[1])
-        return ("block", c.block)
+    from careerlint.checks.mixed_vintage import _container, _place   # the page rule's containers
 
-    whens: dict[tuple, set] = defaultdict(set)
-    keys = {}
+    cited: dict[tuple, set] = defaultdict(set)       # (container, what) -> vintages cited there
+    scoped: dict[tuple, set] = defaultdict(set)      # (container, what, scope) -> vintages of its figures
+    for c in page.claims:
+        if c.kind == "vintage" and c.vkind == "wage":
+            cited[(_place(page, c), "wage")].add(c.vintage)
+        elif c.kind == "period" and c.vkind == "projection":
+            cited[(_place(page, c), "growth")].add(c.period)
+        elif c.kind == "money" and c.domain == "salary" and c.vintage is not None:
+            scoped[(_container(c), "wage", c.scope.key())].add(c.vintage)
+        elif c.kind == "percent" and c.domain == "growth" and c.period is not None:
+            scoped[(_container(c), "growth", c.scope.key())].add(c.period)
+    out = set()
     for c in figures:
-        s = c.scope
-        keys[id(c)] = (container(c), c.kind, c.stat, c.per, c.currency, s.occupation, s.place, s.level,
-                       s.industry, s.other)
-        whens[keys[id(c)]].add(c.vintage if c.kind == "money" else c.period)
-    return {id(c) for c in figures if len(whens[keys[id(c)]]) > 1}
+        what, when = ("wage", c.vintage) if c.kind == "money" else ("growth", c.period)
+        where, mine = _container(c), c.scope.key()
+        explained = set().union(*[v for (w, t, k), v in scoped.items() if w == where and t == what and k != mine])
+        if ((cited[(where, what)] | scoped[(where, what, mine)]) - explained) - {when}:
+            out.add(id(c))
+    return out
