@@ -65,48 +65,51 @@ def _scope(f: Fact) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _others(reference: Fact, agree, pages: dict, here: SitePage) -> list[tuple[SitePage, Fact]]:
-    """The first fact agreeing with ``reference`` on each other page, pages in path order."""
-    out = []
-    for p in sorted(pages, key=lambda p: p.path):
-        if p is here:
-            continue
-        f = next((f for f in pages[p] if agree(f, reference)), None)
-        if f is not None:
-            out.append((p, f))
-    return out
-
-
 def _more(n: int) -> str:
     return "" if n <= 0 else f" and {n} more page" + ("s" if n > 1 else "")
 
 
 def _conflicts(site: Site, groups: dict, agree) -> list[tuple[SitePage, Fact, Fact, list]]:
     """(page, fact, reference value, other pages agreeing with it) for each fact that disagrees with
-    the value most pages state. On a tie between two values, the facts of both sides are reported."""
+    the value most pages state. On a tie between two values, the facts of both sides are reported.
+    Distinct values are few even on a large site: support is counted per (value, tolerance)."""
     out = []
     for key in sorted(groups, key=repr):
         pages: dict[SitePage, list[Fact]] = groups[key]
         if len(pages) < 2:
             continue
-        facts = [(p, f) for p in pages for f in pages[p]]
-
-        def support(v: Fact) -> int:
-            return sum(1 for p in pages if any(agree(f, v) for f in pages[p]))
-
-        ranked = sorted(facts, key=lambda pf: (-support(pf[1]), pf[1].tolerance, pf[0].path, pf[1].line,
-                                                pf[1].column))
-        best = ranked[0][1]
-        against = [(pf, best) for pf in facts if not agree(pf[1], best)]
-        if not against:
+        order = sorted(pages, key=lambda p: (p.path, p.key))
+        stating: dict[tuple, list[SitePage]] = {}          # (value, tolerance) -> pages stating it
+        sample: dict[tuple, Fact] = {}
+        for p in order:
+            for f in pages[p]:
+                vk = (f.value, f.tolerance)
+                if not stating.get(vk) or stating[vk][-1] is not p:
+                    stating.setdefault(vk, []).append(p)
+                sample.setdefault(vk, f)
+        support: dict[tuple, int] = {}
+        for vk, f in sample.items():
+            support[vk] = len({id(p) for wk, ps in stating.items() if agree(sample[wk], f) for p in ps})
+        first = {vk: (ps[0].path, ps[0].key) for vk, ps in stating.items()}
+        ranked = sorted(sample, key=lambda vk: (-support[vk], vk[1], first[vk], vk[0]))
+        best = sample[ranked[0]]
+        refs = [best]
+        second = next((sample[vk] for vk in ranked if not agree(sample[vk], best)), None)
+        if second is None:
             continue
-        second = next(pf[1] for pf in ranked if not agree(pf[1], best))
-        if support(second) == support(best):  # no majority: both sides are reported
-            against += [(pf, second) for pf in facts if agree(pf[1], best) and not agree(pf[1], second)]
-        for (p, f), ref in against:
-            others = _others(ref, agree, pages, p)
-            if others:
-                out.append((p, f, ref, others))
+        if support[(second.value, second.tolerance)] == support[ranked[0]]:
+            refs.append(second)  # no majority: both sides are reported
+        for ref in refs:
+            # the first fact agreeing with the reference on each page, pages in path order
+            agreeing = [(p, next(f for f in pages[p] if agree(f, ref))) for p in order
+                        if any(agree(f, ref) for f in pages[p])]
+            for p in order:
+                for f in pages[p]:
+                    if agree(f, ref) or (ref is not best and not agree(f, best)):
+                        continue  # on a tie, the facts of the first side are reported against the second
+                    others = [(q, g) for q, g in agreeing if q is not p]
+                    if others:
+                        out.append((p, f, ref, others))
     return out
 
 
@@ -180,12 +183,14 @@ class MixedVintage(_Kind):
                 if len(pages) < 2:
                     continue
                 newest = max(when(f) for fs in pages.values() for f in fs)
-                ahead = [p for p in sorted(pages, key=lambda p: p.path) if any(when(f) == newest for f in pages[p])]
-                for p in sorted(pages, key=lambda p: p.path):
-                    if p in ahead:
+                order = sorted(pages, key=lambda p: (p.path, p.key))
+                others = [(q, next(f for f in pages[q] if when(f) == newest)) for q in order
+                          if any(when(f) == newest for f in pages[q])]
+                ahead = {id(q) for q, _ in others}
+                ref = others[0][1]
+                for p in order:
+                    if id(p) in ahead:
                         continue
-                    others = [(q, next(f for f in pages[q] if when(f) == newest)) for q in ahead]
-                    ref = others[0][1]
                     for f in pages[p]:
                         if kind == "wage":
                             here, there, stat = f.vintage_text, ref.vintage_text, stat_name(f)
