@@ -68,13 +68,15 @@ def _client(spec: str):
         raise CareerlintError("--dask-scheduler needs Dask: pip install 'careerlint[dask]'") from None
     import logging
 
-    dask.config.set({"distributed.logging.distributed": "error", "logging.distributed": "error"})
+    # Dask's own log lines (a worker restarted, a heartbeat lost at shutdown) are not careerlint's
+    # output: what matters reaches the report, as a page's error
+    dask.config.set({"logging.distributed": "critical"})
     for name in ("distributed", "distributed.worker", "distributed.nanny", "distributed.scheduler"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     kind, value = parse_scheduler(spec)
     if kind == "local":
         cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+                               silence_logs=logging.CRITICAL)  # failures are reported per page
         return Client(cluster), cluster
     try:
         # Dask's connect timeout (distributed.comm.timeouts.connect, 30s unless configured)
