@@ -79,8 +79,9 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd) -> Non
             entry = by_page[id(hit.page)]
             if entry[3] is not None:
                 found.setdefault(entry[3], []).append(_finding(hit, entry[1][rid]))
+    records = {p[3]: p[2] for p in pages if p[3] is not None}
     for i, new in found.items():
-        _suppress_and_add(outcomes[i], PageFacts.from_json(outcomes[i].facts), new, work[i][1].rules)
+        _suppress_and_add(outcomes[i], records[i], new, work[i][1].rules)
 
 
 def _finding(hit, rule) -> Finding:

@@ -10,10 +10,11 @@ message), suppressions and baseline.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from careerlint.checks._util import same_amount, same_rate, stat_name
+from careerlint.checks._util import decimals_tolerance, same_amount, same_rate, stat_name
 from careerlint.claims import period_text
 from careerlint.sitewide.facts import Fact
 
@@ -87,9 +88,14 @@ def _conflicts(site: Site, groups: dict, agree) -> list[tuple[SitePage, Fact, Fa
                 if not stating.get(vk) or stating[vk][-1] is not p:
                     stating.setdefault(vk, []).append(p)
                 sample.setdefault(vk, f)
+        # two values agree only within the largest tolerance of the group: look in that window only
+        reach = max(max(f.tolerance, decimals_tolerance(f), 0.005) for f in sample.values()) + 1e-9
+        values = sorted(sample, key=lambda vk: vk[0])
+        at = [vk[0] for vk in values]
         support: dict[tuple, int] = {}
         for vk, f in sample.items():
-            support[vk] = len({id(p) for wk, ps in stating.items() if agree(sample[wk], f) for p in ps})
+            near = values[bisect_left(at, f.value - reach):bisect_right(at, f.value + reach)]
+            support[vk] = len({id(p) for wk in near if agree(sample[wk], f) for p in stating[wk]})
         first = {vk: (ps[0].path, ps[0].key) for vk, ps in stating.items()}
         ranked = sorted(sample, key=lambda vk: (-support[vk], vk[1], first[vk], vk[0]))
         best = sample[ranked[0]]
