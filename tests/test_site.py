@@ -112,9 +112,14 @@ def test_the_page_s_own_directives_suppress_a_site_finding_and_count_as_used(her
         site(here, {"guides/electrician.html": GUIDE, "states/ohio.html": STATE, "hubs/trades.html": hub})
         code, out, _ = run("check", *AS_OF, "--no-cache", ".")
         assert (code, out) == (0, "No problems found in 3 files.\n")  # no 'suppresses nothing' either
-    # with the site rules off, a directive naming one is not judged; a blanket one is
+    # with the site rules off, a directive naming one is not judged
     site(here, {"hubs/trades.html": hub_comment})
     assert run("check", *AS_OF, "--no-cache", "--no-site", ".")[1] == "No problems found in 3 files.\n"
+    # with them on, one that hides nothing is unused (the page run alone cannot tell)
+    site(here, {"hubs/trades.html": hub_comment.replace("$63,350", "$62,350")})
+    assert run("check", *AS_OF, "--no-cache", ".")[1].splitlines() == [
+        "./hubs/trades.html:5:1: info unused-suppression careerlint-disable-next-line site-conflicting-figure "
+        "suppresses nothing", "Found 1 problem (1 info) in 3 files."]
 
 
 def test_baseline_hides_site_findings_by_text_not_line(here):

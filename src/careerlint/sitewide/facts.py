@@ -88,13 +88,13 @@ class PageFacts:
 
     occupation: str = ""                     # the page's own occupation key
     soc: str = ""                            # the SOC code it declares for it
-    # (first line, last line, rule ids (empty: all), the directive's line) per suppression directive
-    suppressions: list[tuple[int, int, tuple[str, ...], int]] = field(default_factory=list)
+    # (first line, last line, rule ids (empty: all), the directive's line, its text) per directive
+    suppressions: list[tuple[int, int, tuple[str, ...], int, str]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"v": VERSION, "occupation": self.occupation, "soc": self.soc,
-                "suppressions": [[a, b, list(r), ln] for a, b, r, ln in self.suppressions],
+                "suppressions": [[a, b, list(r), ln, t] for a, b, r, ln, t in self.suppressions],
                 "facts": [f.to_json() for f in self.facts]}
 
     @classmethod
@@ -102,7 +102,7 @@ class PageFacts:
         if not isinstance(d, dict) or d.get("v") != VERSION:
             return None
         try:
-            sup = [(int(a), int(b), tuple(str(x) for x in r), int(ln)) for a, b, r, ln in d["suppressions"]]
+            sup = [(int(a), int(b), tuple(str(x) for x in r), int(ln), str(t)) for a, b, r, ln, t in d["suppressions"]]
             facts = [Fact.from_json(x) for x in d["facts"]]
             occ, soc = d["occupation"], d["soc"]
         except (KeyError, TypeError, ValueError):
@@ -137,7 +137,8 @@ def page_facts(page, path: str = "") -> PageFacts:
     doc = page.doc
     page_key = next((c.page_key for c in page.claims if c.page_key), "")
     soc = next((c.scope.soc for c in page.claims if c.scope.soc), "") or ""
-    sup = [(sp[0], sp[1], tuple(d.rules), d.line) for d, sp in zip(doc.directives, spans(doc)) if sp is not None]
+    sup = [(sp[0], sp[1], tuple(d.rules), d.line, d.text) for d, sp in zip(doc.directives, spans(doc))
+           if sp is not None]
     picked = [(c, k) for c in page.claims if (k := comparable(c, page_key)) is not None]
     history = _history(page, [c for c, k in picked])
     out = []

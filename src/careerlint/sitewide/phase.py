@@ -79,9 +79,10 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd) -> Non
             entry = by_page[id(hit.page)]
             if entry[3] is not None:
                 found.setdefault(entry[3], []).append(_finding(hit, entry[1][rid]))
-    records = {p[3]: p[2] for p in pages if p[3] is not None}
-    for i, new in found.items():
-        _suppress_and_add(outcomes[i], records[i], new, work[i][1].rules)
+    for entry in pages:
+        i = entry[3]
+        if i is not None:
+            _suppress_and_add(outcomes[i], entry[2], found.get(i, []), work[i][1].rules, set(entry[1]))
 
 
 def _finding(hit, rule) -> Finding:
@@ -96,24 +97,34 @@ def _finding(hit, rule) -> Finding:
                    hit.fact.text, plain_fields(hit.fields))
 
 
-def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules) -> None:
-    """The page's own directives hide cross-page findings too; a directive that hid one is used, so
-    the page run's 'suppresses nothing' for it is withdrawn."""
+def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, site_rules: set) -> None:
+    """The page's own directives hide cross-page findings too. A directive that hid one is used, so
+    the page run's 'suppresses nothing' for it is withdrawn; one that names only cross-page rules
+    that ran here and hid nothing is reported as unused (the page run could not judge it)."""
+    from careerlint.engine import _SafeDict
     from careerlint.suppression import covering
 
-    ranges = [(a, b, r) for a, b, r, _ in record.suppressions]
-    used = set()
+    ranges = [(a, b, r) for a, b, r, _, _ in record.suppressions]
+    used: set[int] = set()
     kept = []
     for f in new:
         hit = covering(ranges, f.rule, f.line)
-        used.update(record.suppressions[j][3] for j in hit)
+        used.update(hit)
         if not hit:
             kept.append(f)
-    if used:
-        unused = {r.id for r in rules if r.kind == "unused-suppression"}
-        outcome.findings = [f for f in outcome.findings if not (
-            f.rule in unused and f.line in used and f.fields.get("problem") == "suppresses nothing")]
-    outcome.findings = sorted(list(outcome.findings) + kept, key=Finding.sort_key)
+    unused_rules = [r for r in rules if r.kind == "unused-suppression"]
+    lines = {record.suppressions[j][3] for j in used}
+    findings = [f for f in outcome.findings if not (
+        f.line in lines and f.fields.get("problem") == "suppresses nothing" and f.rule in {r.id for r in unused_rules})]
+    for rule in unused_rules:
+        for j, (_, _, names, line, text) in enumerate(record.suppressions):
+            if j not in used and names and set(names) <= site_rules:
+                fields = {"directive": text, "problem": "suppresses nothing"}
+                message = rule.message.format_map(_SafeDict(fields))
+                findings.append(Finding(printable(outcome.path), line, 1, rule.id, rule.severity, message, (),
+                                        message, fields))
+    if kept or len(findings) != len(outcome.findings):
+        outcome.findings = sorted(findings + kept, key=Finding.sort_key)
 
 
 def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd) -> list:
