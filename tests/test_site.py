@@ -185,11 +185,25 @@ def test_a_changed_page_is_compared_with_the_rest_of_the_site_from_the_cache(her
     assert code == 1 and site_lines(out) == [
         "hubs/trades.html:5:48: error site-conflicting-figure median annual wage for electricians is $63,350 "
         "here but $62,350 at guides/electrician.html:5 and 1 more page (May 2024)"]
-    # a page changed since the cache saw it, or gone, is left out
+    # a page edited since (not passed) is read again; a page gone is left out; --no-cache: only the pages named
     site(here, {"states/ohio.html": STATE.replace("$62,350", "$63,350")})
+    assert run("check", *AS_OF, "hubs/trades.html")[:2] == (0, "No problems found in 1 file.\n")  # now the majority
     os.remove(here / "guides" / "electrician.html")
     assert site_lines(run("check", *AS_OF, "hubs/trades.html")[1]) == []
     assert site_lines(run("check", *AS_OF, "--no-cache", "hubs/trades.html")[1]) == []
+
+
+def test_a_new_careerlint_rereads_the_rest_of_the_site_once(here):
+    """After an upgrade the cache's facts do not match the code: the pages the index knows are checked
+    again (their findings not reported), so a partial run is never silently compared with nothing."""
+    site(here, {"guides/electrician.html": GUIDE, "states/ohio.html": STATE, "hubs/trades.html": GUIDE})
+    assert run("check", *AS_OF, ".")[0] == 0
+    for f in (here / ".careerlint_cache").rglob("facts-*.json"):
+        f.unlink()                                                          # as after an upgrade
+    site(here, {"hubs/trades.html": HUB})
+    code, out, _ = run("check", *AS_OF, "hubs/trades.html")
+    assert code == 1 and len(site_lines(out)) == 1 and "and 1 more page" in out
+    assert len(list((here / ".careerlint_cache").rglob("facts-*.json"))) == 1   # healed
 
 
 def test_a_warm_run_reads_no_unchanged_page_and_still_runs_the_site_rules(here, monkeypatch):

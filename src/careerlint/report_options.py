@@ -154,7 +154,7 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, site=True, config_pa
     if site:
         from careerlint.sitewide.phase import add_site_findings
 
-        add_site_findings(work, outcomes, cache, config_path, plan_for)
+        add_site_findings(work, outcomes, cache, config_path, plan_for, max_bytes)
     return outcomes, {}, list(ran.values())
 
 

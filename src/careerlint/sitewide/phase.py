@@ -29,7 +29,8 @@ def _shown(path: str, cwd: str) -> str:
     return printable(path if rel.startswith("..") else rel)
 
 
-def add_site_findings(work, outcomes, cache=None, config_path: str | None = None, plan_for=None) -> None:
+def add_site_findings(work, outcomes, cache=None, config_path: str | None = None, plan_for=None,
+                      max_bytes: int = 0) -> None:
     """Run the cross-page rules and add their findings to ``outcomes`` (aligned with ``work``:
     (path, Plan) pairs). ``plan_for(paths)`` gives the plans of pages outside the run ((path,
     (rules, ruleset, date)) pairs, excluded pages left out), for the rest of the site from the cache."""
@@ -48,10 +49,10 @@ def add_site_findings(work, outcomes, cache=None, config_path: str | None = None
             by_root.setdefault(root, []).append(i)
     cwd = os.getcwd()
     for root in sorted(by_root):
-        _one_site(root, by_root[root], work, outcomes, sites, cache, plan_for, cwd)
+        _one_site(root, by_root[root], work, outcomes, sites, cache, plan_for, cwd, max_bytes)
 
 
-def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd) -> None:
+def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_bytes) -> None:
     pages: list[tuple[SitePage, dict, PageFacts, int | None]] = []   # page, its site rules, record, outcome
     seen = set()
     for i in members:
@@ -63,7 +64,7 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd) -> Non
         seen.add(key)
         pages.append((SitePage(key, printable(path), record.facts, True), _site_rules(plan.rules), record, i))
     if cache is not None and plan_for is not None:
-        pages += _rest_of_site(root, seen, cache, plan_for, sites, cwd)
+        pages += _rest_of_site(root, seen, cache, plan_for, sites, cwd, max_bytes)
     if len(pages) < 2:
         return
     canon = Occupations.of([p[2] for p in pages], sites.aliases.get(root, {})).canon
@@ -127,10 +128,11 @@ def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, sit
         outcome.findings = sorted(findings + kept, key=Finding.sort_key)
 
 
-def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd) -> list:
-    """The pages of the site this run did not check, as the cache has them: indexed, unchanged
-    since (same size and mtime), and with their facts under the same sources. A page the cache
-    has not seen as it is now is left out until a run checks it."""
+def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: int) -> list:
+    """The pages of the site this run did not check: those the cache's index knows (pages a run from
+    this folder checked before) that are still there. Their facts come from the cache when the page
+    is unchanged (same size and mtime) and careerlint too; the others (edited since, or a new
+    careerlint) are checked again now, their findings not reported, so the cache heals itself."""
     from careerlint.pipeline import Plan
 
     prefix = root.rstrip(os.sep) + os.sep
@@ -142,18 +144,26 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd) -> list:
     except CareerlintError:
         return []  # a configuration in there is broken: the pages checked say so when they are run
     plans: dict[int, Plan] = {}
-    out = []
+    out, again = [], []
     for path, spec in planned:
         if sites.root_of(path) != root:
             continue  # a folder with a site of its own
-        key = cache.known_key(path)
-        if key is None:
-            continue
         rules, ruleset, date = spec
         plan = plans.get(id(spec))
         if plan is None:
             plan = plans[id(spec)] = Plan(rules, ruleset, date)
-        record = PageFacts.from_json(cache.get_facts(key, plan))
+        key = cache.known_key(path, max_bytes)
+        record = PageFacts.from_json(cache.get_facts(key, plan)) if key is not None else None
         if record is not None:
             out.append((SitePage(path, _shown(path, cwd), record.facts, False), _site_rules(rules), record, None))
-    return out
+        elif os.path.isfile(path):
+            again.append((path, plan))
+    if again:
+        from careerlint import runner
+
+        for o, (path, plan) in zip(runner.run(again, os.cpu_count() or 1, max_bytes, cache), again):
+            record = PageFacts.from_json(o.facts) if o.error is None else None
+            if record is not None:
+                out.append((SitePage(path, _shown(path, cwd), record.facts, False), _site_rules(plan.rules),
+                            record, None))
+    return sorted(out, key=lambda e: e[0].path)
