@@ -51,13 +51,11 @@ def test_broken_page_fails_the_hook_with_rule_and_line(content_repo):
     assert "broken.html:33:68: warning stale-source" in p.stdout
 
 
-def test_a_commit_of_one_page_is_checked_against_the_rest_of_the_site(tmp_path_factory):
+def test_a_commit_of_one_page_is_checked_against_the_rest_of_the_site(content_repo, tmp_path_factory):
     """pre-commit passes only the changed page; the cross-page rules compare it with the other pages'
     facts from the cache that a full run (here: the same hook on every file) filled."""
     repo = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home-site")),
-               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
+    env = content_repo[1]   # the same PRE_COMMIT_HOME: the hook's environment is installed once
     run(["git", "init", "-q"], repo, env)
     fact = "<h1>{}</h1><p>The median annual wage for electricians was {} in May 2024, according to the BLS.</p>\n"
     (repo / "guides").mkdir()
