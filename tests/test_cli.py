@@ -115,7 +115,8 @@ def test_rules_lists_every_rule():
     assert ids == ["stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                    "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
                    "unused-suppression", "mixed-vintage", "dated-reference", "unsourced-figure", "official-figure",
-                   "official-statistic", "official-growth", "newer-release"]
+                   "official-statistic", "official-growth", "newer-release",
+                   "site-conflicting-figure", "site-conflicting-growth", "site-mixed-vintage"]
     assert out.splitlines()[0].split()[1] == "warning"
 
 
@@ -361,7 +362,7 @@ def test_rules_marks_what_the_configuration_enables(tmp_path, monkeypatch):
     marks = {l.split()[0]: l.split()[2] for l in lines[:-1]}
     assert code == 0 and marks["dated-reference"] == "off" and marks["unsourced-figure"] == "off"
     assert [k for k, v in marks.items() if v == "on"][:2] == ["stale-source", "expired-projection"]
-    assert lines[-1] == f"14 of 16 rules enabled under {tmp_path / 'careerlint.yaml'}."
+    assert lines[-1] == f"17 of 19 rules enabled under {tmp_path / 'careerlint.yaml'}."
 
 
 def test_unknown_placeholder_in_a_message_is_a_config_error(tmp_path):

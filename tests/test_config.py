@@ -93,7 +93,7 @@ def test_cli_as_of_beats_config(tmp_path):
 
 @pytest.mark.parametrize("config,message", [
     ("select: [stale-sorce]\n", "careerlint.yaml:1: unknown rule id 'stale-sorce'"),
-    ("ignore:\n  - x\nfoo: 1\n", "careerlint.yaml:3: unknown key 'foo' (known: as-of, exclude, ignore, occupations, per-file-ignores, reference-data, rule-packs, rules, select, show-source, sources)"),
+    ("ignore:\n  - x\nfoo: 1\n", "careerlint.yaml:3: unknown key 'foo' (known: as-of, exclude, ignore, occupations, per-file-ignores, reference-data, rule-packs, rules, select, show-source, site-root, sources)"),
     ("rules:\n  stale-source:\n    options:\n      max-age-years: two\n",
      "careerlint.yaml:4: option 'max-age-years' must be a whole number, not a string"),
     ("rules:\n  my-rule:\n    kind: no-such-kind\n", "careerlint.yaml:3: rule 'my-rule': unknown check kind 'no-such-kind'"),

@@ -35,7 +35,8 @@ def test_every_rule_fails_somewhere_in_the_samples():
     assert fired == {"stale-source", "expired-projection", "conflicting-growth", "conflicting-figure",
                      "salary-order", "wage-conversion", "figure-outside-range", "growth-descriptor",
                      "unused-suppression", "mixed-vintage", "dated-reference", "official-figure",
-                     "official-statistic", "official-growth", "newer-release"}
+                     "official-statistic", "official-growth", "newer-release",
+                     "site-conflicting-figure", "site-conflicting-growth", "site-mixed-vintage"}
 
 
 def test_seed_renderings_give_exactly_the_expected_findings():

@@ -89,11 +89,11 @@ def test_an_import_changes_cached_results(tmp_path):
 
 
 @pytest.mark.parametrize("config, message", [
-    ("occupations: [electricians]\n", "careerlint.yaml:1: occupations must map names to SOC codes"),
+    ("occupations: [electricians]\n", "careerlint.yaml:1: occupations must map names to SOC codes or names"),
     ("occupations:\n  sparkies: 47-211\n",
-     "careerlint.yaml:2: occupations: 'sparkies' must name a SOC code like 47-2111, or a list of them"),
+     "careerlint.yaml:2: occupations: 'sparkies' must name a SOC code like 47-2111, a list of them, or another occupation's name"),
     ("occupations:\n  billers: [29-2072, x]\n",
-     "careerlint.yaml:2: occupations: 'billers' must name a SOC code like 47-2111, or a list of them"),
+     "careerlint.yaml:2: occupations: 'billers' must name a SOC code like 47-2111, a list of them, or another occupation's name"),
 ])
 def test_bad_occupations_are_one_line_config_errors(tmp_path, config, message):
     site(tmp_path, config)
@@ -115,8 +115,8 @@ def test_show_settings_lists_the_occupations(tmp_path):
     site(tmp_path, "occupations:\n  sparkies: 47-2111\n  billers: [29-2072, 43-3021]\n")
     p = subprocess.run([sys.executable, "-m", "careerlint", "check", "--show-settings", "."], capture_output=True,
                        text=True, cwd=tmp_path)
-    assert "  occupation: sparkies = 47-2111" in p.stdout + p.stderr
-    assert "  occupation: billers = 29-2072, 43-3021" in p.stdout + p.stderr
+    assert "  occupations: sparkies -> 47-2111" in p.stdout + p.stderr
+    assert "  occupations: billers -> 29-2072, 43-3021" in p.stdout + p.stderr
 
 
 @pytest.mark.parametrize("html", [

@@ -123,3 +123,14 @@ def test_every_option_shown_exists():
 def test_check_help_names_every_page_type():
     _, out, _ = careerlint(["check", "--help"], ROOT)
     assert "folders searched for .html, .htm, .md and .markdown" in " ".join(out.split())
+
+
+def test_site_rules_output_is_what_careerlint_prints(tmp_path):
+    """README's cross-page example, run on copies of the two sample sites, prints README's output."""
+    text = re.search(r"```text\n(.*?)```", section("## A whole site"), re.S).group(1)
+    first, *expected = text.splitlines()
+    args = shlex.split(first[2:])[1:]
+    for folder in (a for a in args if a.startswith("samples/")):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    code, out, err = careerlint(args, tmp_path)
+    assert (out.splitlines(), err, code) == (expected, "", 1)

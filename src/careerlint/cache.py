@@ -160,8 +160,10 @@ class Cache:
     """Per-file results keyed by the hash of the exact bytes checked, the page's type, the plan
     and careerlint's code.
 
-    Two kinds of file under .careerlint_cache/v3/: an index of path -> (size, mtime, content
-    hash), so unchanged pages are not even read, and one results file per plan fingerprint.
+    Three kinds of file under .careerlint_cache/v3/: an index of path -> (size, mtime, content
+    hash), so unchanged pages are not even read; one results file (findings) per plan
+    fingerprint; and one facts file (each page's site facts, for the cross-page rules) per facts
+    fingerprint, which leaves out the rules and the as-of date.
     Files are merged with what is on disk and written atomically, so concurrent runs can share
     the folder (at worst one run's new entries are lost); a damaged or forged file is treated
     as empty."""
@@ -173,6 +175,8 @@ class Cache:
         self._index_new: dict[str, list] = {}
         self._results: dict[str, dict] = {}
         self._results_new: dict[str, dict] = {}
+        self._facts: dict[str, dict] = {}       # per facts fingerprint: content key -> site facts
+        self._facts_new: dict[str, dict] = {}
 
     def _load(self, name: str) -> dict:
         data = read_signed(os.path.join(self.root, name)) if self.usable else None
@@ -221,6 +225,25 @@ class Cache:
         rows = [f.to_record() for f in findings]
         self._results_new.setdefault(plan.fingerprint, {})[key] = rows
 
+    def get_facts(self, key: str, plan) -> dict | None:
+        """A page's site facts (careerlint.sitewide.facts, as JSON data), kept apart from its findings:
+        they depend on the code and the sources only, not on the rules or the as-of date."""
+        fp = plan.facts_fingerprint
+        new = self._facts_new.get(fp, {}).get(key)
+        if new is not None:
+            return new
+        if fp not in self._facts:
+            self._facts[fp] = self._load(f"facts-{fp[:32]}.json")
+        found = self._facts[fp].get(key)
+        return found if isinstance(found, dict) else None
+
+    def put_facts(self, key: str, plan, facts: dict) -> None:
+        self._facts_new.setdefault(plan.facts_fingerprint, {})[key] = facts
+
+    def indexed(self) -> dict[str, list]:
+        """Every page the index knows: absolute path -> [size, mtime_ns, content hash]."""
+        return {**self._index, **self._index_new}
+
     def save(self) -> None:
         if not self.usable:
             return
@@ -231,10 +254,11 @@ class Cache:
                 merged = self._load("index.json")
                 merged.update(self._index_new)
                 write_signed(os.path.join(self.root, "index.json"), merged)
-            for fp, new in self._results_new.items():
-                name = f"results-{fp[:32]}.json"
-                merged = self._load(name)
-                merged.update(new)
-                write_signed(os.path.join(self.root, name), merged)
+            for prefix, tables in (("results", self._results_new), ("facts", self._facts_new)):
+                for fp, new in tables.items():
+                    name = f"{prefix}-{fp[:32]}.json"
+                    merged = self._load(name)
+                    merged.update(new)
+                    write_signed(os.path.join(self.root, name), merged)
         except (OSError, CareerlintError):
             pass  # a cache that cannot be written only costs time

@@ -67,9 +67,12 @@ def cli() -> None:
 @click.option("--show-source/--no-show-source", "show_source", default=None,
               help="Show the page's line with a caret under the figure (default: on a terminal; config show-source).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings, no progress bar.")
+@click.option("--no-site", is_flag=True, help="Do not run the cross-page rules (site-*).")
+@click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS",
+              help="Check pages on a Dask cluster: tcp://HOST:PORT, or local:N for N local workers.")
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
           write_baseline, max_size, jobs, no_cache, force_exclude, show_settings, verbose, stdin_filename,
-          statistics, color, show_source, quiet) -> int:
+          statistics, color, show_source, quiet, no_site, dask_scheduler) -> int:
     """Check pages (files, or folders searched for .html, .htm, .md and .markdown) for problems; '-' reads
     standard input."""
     from careerlint import report_options as ro
@@ -118,7 +121,11 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     page_errors = [PageError.parse(e, next((p for p in paths if e.startswith(p + ": ")), "")) for e in errors]
     for e in errors + ([] if quiet else warnings):
         click.echo(printable(e), err=True)
-    outcomes, texts, ran = ro.run(plans, use_stdin, jobs, max_bytes, no_cache, quiet)
+    def plan_for(rest):  # the rest of a site, from the cache: planned as if it were checked here
+        return _plan(rest, [], config_path, _split(select), _split(ignore), cli_date, None if no_cache else os.getcwd())
+
+    outcomes, texts, ran = ro.run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, not no_site, config_path,
+                                  plan_for, dask_scheduler)
     findings, checked = [], []
     problems = []
     for outcome in outcomes:

@@ -18,7 +18,7 @@ from careerlint.errors import ConfigError
 
 CONFIG_NAMES = ("careerlint.yaml", ".careerlint.yaml")
 _KEYS = {"select", "ignore", "as-of", "exclude", "per-file-ignores", "rules", "rule-packs", "sources",
-         "reference-data", "occupations", "show-source"}
+         "reference-data", "occupations", "show-source", "site-root"}
 _SOC = re.compile(r"\d\d-\d{4}")  # a SOC code: "29-2072"
 
 
@@ -35,9 +35,17 @@ class Config:
     rule_packs: list[Path] = field(default_factory=list)
     sources: yamlfile.Located | None = None
     reference_data: Path | None = None   # folder for `careerlint data import` (relative to the config file)
-    occupations: dict[str, str | list[str]] = field(default_factory=dict)  # name -> SOC code(s), for BLS figures
+    # a name -> a SOC code, several codes (a name the site uses for several), or another occupation's name
+    occupations: dict[str, str | list[str]] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)   # key -> file:line, for errors
     show_source: bool | None = None  # text output: the source line under each finding (None: on a terminal)
+    site_root: Path | None = None    # the site these pages belong to (None: the config file's folder)
+    is_site: bool = True             # site-root: false: the pages are unrelated, never compared
+
+    @property
+    def soc_occupations(self) -> dict[str, str | list[str]]:
+        """The names mapped to SOC codes (what BLS figures are matched with)."""
+        return {k: v for k, v in self.occupations.items() if not isinstance(v, str) or _SOC.fullmatch(v)}
 
     def check_ids(self, known: set[str]) -> None:
         """Rule ids named in select, ignore and per-file-ignores must exist."""
@@ -91,8 +99,10 @@ class Config:
             out.append(f"  rule-pack: {pack}")
         for sid in (self.sources or {}):
             out.append(f"  source: {sid}")
-        for name, code in self.occupations.items():
-            out.append(f"  occupation: {name} = {code if isinstance(code, str) else ', '.join(code)}")
+        for name, target in self.occupations.items():
+            out.append(f"  occupations: {name} -> {target if isinstance(target, str) else ', '.join(target)}")
+        if self.site_root is not None or not self.is_site:
+            out.append(f"  site-root: {self.site_root if self.is_site else 'false (pages not compared)'}")
         return out
 
 
@@ -266,6 +276,14 @@ def load_config(path: str | Path) -> Config:
         if not isinstance(data["sources"], dict):
             raise ConfigError(f"{data.where('sources')}: sources must be a mapping")
         cfg.sources = data["sources"]
+    if "site-root" in data:
+        v = data["site-root"]
+        if v is False:
+            cfg.is_site = False
+        elif isinstance(v, str) and v.strip():
+            cfg.site_root = cfg.root / os.path.expanduser(v.strip())
+        else:
+            raise ConfigError(f"{data.where('site-root')}: site-root must be a folder path, or false")
     if "reference-data" in data:
         v = data["reference-data"]
         if not isinstance(v, str) or not v.strip():
@@ -276,19 +294,32 @@ def load_config(path: str | Path) -> Config:
     return cfg
 
 
+_NUMBERISH = re.compile(r"[\d\s.-]+")   # "47-211": a mistyped SOC code, not a name
+
+
 def _occupations(data) -> dict[str, str | list[str]]:
-    """occupations: {"medical billing specialists": 43-3021, "billers": [29-2072, 43-3021]}"""
+    """occupations: {"medical billing specialists": 43-3021, "billers": [29-2072, 43-3021],
+    "lineworkers": "electrical power-line installers and repairers"}: a name maps to a SOC code, a
+    list of SOC codes, or the name of another occupation (the same occupation to careerlint)."""
     occ = data["occupations"]
     if not isinstance(occ, dict):
-        raise ConfigError(f"{data.where('occupations')}: occupations must map names to SOC codes")
+        raise ConfigError(f"{data.where('occupations')}: occupations must map names to SOC codes or names")
     out: dict[str, str | list[str]] = {}
-    for name, code in occ.items():
-        codes = [code] if isinstance(code, str) else code
-        if not isinstance(name, str) or not name.strip() or not isinstance(codes, list) or not codes or \
-                not all(isinstance(c, str) and _SOC.fullmatch(c.strip()) for c in codes):
-            raise ConfigError(f"{occ.where(name)}: occupations: '{name}' must name a SOC code like 47-2111, "
-                              "or a list of them")
-        out[name.strip()] = code.strip() if isinstance(code, str) else [c.strip() for c in codes]
+    for name, target in occ.items():
+        where = occ.where(name) if hasattr(occ, "where") else data.where("occupations")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}: occupations: a name must be text")
+        if isinstance(target, int):
+            target = str(target)   # YAML reads 47-2111 as text, 472111 as a number
+        if isinstance(target, str) and target.strip() and (_SOC.fullmatch(target.strip()) or
+                                                           not _NUMBERISH.fullmatch(target)):
+            out[" ".join(name.split())] = " ".join(target.split())
+        elif isinstance(target, list) and target and all(isinstance(c, str) and _SOC.fullmatch(c.strip())
+                                                          for c in target):
+            out[" ".join(name.split())] = [c.strip() for c in target]
+        else:
+            raise ConfigError(f"{where}: occupations: '{name}' must name a SOC code like 47-2111, a list of "
+                              "them, or another occupation's name")
     return out
 
 

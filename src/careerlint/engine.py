@@ -27,6 +27,7 @@ def _findings(page: Page, rule: Rule, mod, path: str) -> list[Finding]:
 
 def run_rules(page: Page, rules: list[Rule], kinds: dict, path: str, known: set[str] | None = None) -> list[Finding]:
     findings: dict[tuple, Finding] = {}
+    rules = [r for r in rules if not getattr(kinds[r.kind], "SITE", False)]  # cross-page: the site phase
     late = [r for r in rules if r.kind == "unused-suppression"]
     for rule in rules:
         if rule.kind != "unused-suppression":

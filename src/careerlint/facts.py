@@ -33,10 +33,10 @@ def use_configuration(page: str) -> None:
     if found is None:
         return
     cfg = load_config(found)
-    if cfg.occupations or cfg.reference_data is not None:
+    if cfg.soc_occupations or cfg.reference_data is not None:
         from careerlint.reference.store import use
 
-        use(cfg.reference_data, cfg.occupations)
+        use(cfg.reference_data, cfg.soc_occupations)
 
 
 def describe(c: Claim) -> str:

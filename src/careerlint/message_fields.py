@@ -30,6 +30,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "official-statistic": ("value", "published", "occupation", "soc", "mislabel", "release", "stat", "official"),
     "official-growth": ("occupation", "soc", "cycle", "value", "official"),
     "newer-release": ("release", "date", "released", "what", "occupation", "soc", "value", "cited"),
+    # cross-page (careerlint/sitewide/rules.py): {other_path}:{other_line} is the first other page that
+    # states {other}; {more} is " and N more pages" or ""; {pages} how many other pages state it
+    "site-conflicting-figure": ("stat", "occupation", "scope", "value", "other", "other_path", "other_line",
+                                "more", "pages", "vintage"),
+    "site-conflicting-growth": ("occupation", "scope", "value", "other", "other_path", "other_line", "more",
+                                "pages", "period"),
+    "site-mixed-vintage": ("stat", "occupation", "scope", "value", "here", "other", "there", "other_path",
+                           "other_line", "more", "pages"),
 }
 
 

@@ -10,6 +10,9 @@ from careerlint.document import Document
 from careerlint.sources import Registry
 
 
+_ANY = (None, "none")   # a figure whose statistic is not stated ("... had risen to $50,250")
+
+
 @dataclass
 class Page:
     """What the checks see of one page: its document, its claims and the run's settings."""
@@ -70,9 +73,21 @@ class Page:
                 if o is c or o.kind != c.kind:
                     continue
                 oref = o.vintage if o.kind == "vintage" else (o.period[0] if o.vkind == "projection" else None)
-                if oref is not None and oref > ref and oref >= oldest_ok:
+                if oref is not None and oref > ref and oref >= oldest_ok and \
+                        (len(bids) > 1 or self._one_series(c.block, ref, oref)):
                     return True
         return False
+
+    def _one_series(self, bid: int, old: int, new: int) -> bool:
+        """In one block, two vintages are a history when they date the same statistic: "the median rose
+        from $59,190 in May 2023 to $62,350 in May 2024", not "Ohio's median of $64,700 (May 2025) is
+        above the national median of $61,590 (May 2023)". With no figure dated by one of them, it is."""
+        def dated(year):
+            return [(f.stat, f.scope.place if f.scope.place != "national" else "") for f in self.in_block(bid)
+                    if f.kind in ("money", "percent") and f.value is not None and f.vintage == year]
+        a, b = dated(old), dated(new)
+        # "from $48,630 in May 2021 to $61,010": the second figure's statistic is the first's
+        return not a or not b or any(pa == pb and (sa == sb or sa in _ANY or sb in _ANY) for sa, pa in a for sb, pb in b)
 
     def growth_for_period(self, period_claim: Claim) -> Claim | None:
         for o in self._by_sentence.get((period_claim.block, period_claim.sentence), ()):

@@ -27,22 +27,47 @@ class Plan:
     reference_data: str | None = None
     occupations: dict = field(default_factory=dict)
     _fingerprint: str = field(default="", repr=False)
+    _facts_fingerprint: str = field(default="", repr=False)
+
+    @classmethod
+    def of(cls, spec) -> "Plan":
+        """The plan of a (rules, ruleset, date, configuration), as configuration.plan_for gives them."""
+        rules, ruleset, date, cfg = spec
+        return cls(rules, ruleset, date, str(cfg.reference_data) if cfg.reference_data else None,
+                   cfg.soc_occupations)
 
     @property
     def fingerprint(self) -> str:
         """The key of cached results: everything that decides them, the reference data in use
         included (an import changes results). Computed when a cache first asks for it."""
         if not self._fingerprint:
-            from careerlint.reference.store import Reference
-
             rules = [(r.id, r.kind, r.severity, r.message, _plain(r.options)) for r in self.rules]
             reg = self.ruleset.registry
             sources = sorted((s.id, s.names, s.kinds, s.max_age_years, s.family) for s in reg.sources.values())
             blob = json.dumps([__version__, code_fingerprint(), rules, sources, reg.default_max_age,
                                str(self.date), sorted(self.ruleset.rules), _plain(self.occupations),
-                               Reference(self.reference_data).fingerprint()], sort_keys=True, default=str)
+                               self._reference_fingerprint()], sort_keys=True, default=str)
             self._fingerprint = hashlib.sha256(blob.encode()).hexdigest()
         return self._fingerprint
+
+    @property
+    def facts_fingerprint(self) -> str:
+        """The key of a page's cached site facts: careerlint's code, the source registry and the
+        reference data (extraction takes one occupation for names BLS titles resolve to one SOC code),
+        not the rules, their selection or the as-of date, so a pre-commit run on another day still
+        finds them."""
+        if not self._facts_fingerprint:
+            reg = self.ruleset.registry
+            sources = sorted((s.id, s.names, s.kinds, s.family) for s in reg.sources.values())
+            blob = json.dumps([__version__, code_fingerprint(), sources, _plain(self.occupations),
+                               self._reference_fingerprint()], sort_keys=True, default=str)
+            self._facts_fingerprint = hashlib.sha256(blob.encode()).hexdigest()
+        return self._facts_fingerprint
+
+    def _reference_fingerprint(self) -> str:
+        from careerlint.reference.store import Reference
+
+        return Reference(self.reference_data).fingerprint()
 
     def use_reference(self) -> None:
         """Point careerlint.reference at this plan's data folder and occupation names before a page
@@ -71,6 +96,7 @@ class Outcome:
     problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
     content_hash: str | None = None   # sha256 of the exact bytes checked
     signature: tuple[int, int] | None = None  # (size, mtime) of the file those bytes came from
+    facts: dict | None = None         # the page's site facts (careerlint.sitewide.facts), as JSON data
 
 
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
@@ -79,8 +105,9 @@ def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_o
 
 
 def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
-            known: set[str] | None = None) -> tuple[list[Finding], list[str]]:
-    """A page's findings, and one-line errors about it that did not stop the check."""
+            known: set[str] | None = None, facts: list | None = None) -> tuple[list[Finding], list[str]]:
+    """A page's findings, and one-line errors about it that did not stop the check. ``facts``, when
+    given, receives the page's site facts (JSON data) for the cross-page rules."""
     from careerlint.checks import kinds as check_kinds
     from careerlint.document import parse_html, parse_markdown
     from careerlint.engine import run_rules
@@ -91,7 +118,12 @@ def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: 
     doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
-    return run_rules(page, rules, check_kinds(), path, known), list(doc.problems)
+    found = run_rules(page, rules, check_kinds(), path, known)
+    if facts is not None:
+        from careerlint.sitewide.facts import page_facts
+
+        facts.append(page_facts(page).to_json())
+    return found, list(doc.problems)
 
 
 def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
@@ -109,9 +141,10 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
     try:
         plan.use_reference()
         # findings name the page as it can be shown: a control character in a file name is escaped
+        facts: list = []
         findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
-                                     set(plan.ruleset.rules))
-        return Outcome(path, findings, None, tuple(problems), digest(data), signature)
+                                     set(plan.ruleset.rules), facts)
+        return Outcome(path, findings, None, tuple(problems), digest(data), signature, facts[0])
     except CareerlintError as e:  # a page careerlint refuses to read (an absurd table)
         return Outcome(path, [], str(e))
     except RecursionError:

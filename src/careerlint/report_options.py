@@ -112,8 +112,11 @@ def read_stdin(name: str, max_bytes: int) -> tuple[str | None, str | None]:
         return None, str(e)
 
 
-def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet):
-    """(outcomes in page order, texts read from stdin, the rules that ran)."""
+def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, site=True, config_path=None, plan_for=None,
+        scheduler=None):
+    """(outcomes in page order, texts read from stdin, the rules that ran). With ``site``, the
+    cross-page rules then compare the pages of each site (careerlint.sitewide); ``scheduler``
+    (--dask-scheduler) checks the pages on a Dask cluster instead of local processes."""
     from careerlint import runner
     from careerlint.pipeline import Outcome, Plan
 
@@ -125,8 +128,7 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet):
         for r in rules:
             ran.setdefault(r.id, r)
         if id(plan) not in plan_objects:
-            plan_objects[id(plan)] = Plan(rules, ruleset, date, str(cfg.reference_data) if cfg.reference_data else None,
-                                          cfg.occupations)
+            plan_objects[id(plan)] = Plan.of(plan)
         work.append((path, plan_objects[id(plan)]))
     if use_stdin:
         if not work:
@@ -138,12 +140,21 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet):
         return [check_stdin(text, name, plan)], {name: text}, list(ran.values())
     from careerlint.cache import Cache
 
+    cache = None if no_cache else Cache(os.getcwd())
     progress = Progress(len(work), enabled=False if quiet else None)
     try:
-        outcomes = runner.run(work, jobs or (os.cpu_count() or 1), max_bytes,
-                              None if no_cache else Cache(os.getcwd()), progress)
+        remote = None
+        if scheduler:
+            from careerlint.dask_runner import remote
+
+            remote = remote(scheduler)
+        outcomes = runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache, progress, remote)
     finally:
         progress.close()
+    if site:
+        from careerlint.sitewide.phase import add_site_findings
+
+        add_site_findings(work, outcomes, cache, config_path, plan_for, max_bytes)
     return outcomes, {}, list(ran.values())
 
 

@@ -5,6 +5,7 @@ docs/rules.md``); SARIF's helpUri points at its sections, and a test keeps it in
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 _SECTIONS = (("checks", "What it checks"), ("why", "Why it matters"),
@@ -18,6 +19,19 @@ NULL_MEANING = {
     ("figure-limit", "max"): "not set: no upper limit",
 }
 _NULL_DEFAULT = "not set: the check's built-in behaviour applies"
+
+
+# "<!-- page: hubs/trades.html -->": an example of a cross-page rule is several pages, each after one
+_PAGE_MARK = re.compile(r"^\s*<!--\s*page:\s*(\S+)\s*-->\s*$", re.M)
+
+
+def example_pages(text: str) -> list[tuple[str, str]] | None:
+    """The pages of a multi-page example as (name, text), or None for a one-page example."""
+    marks = list(_PAGE_MARK.finditer(text or ""))
+    if not marks:
+        return None
+    return [(m.group(1), text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)].strip("\n") + "\n")
+            for k, m in enumerate(marks)]
 
 
 def option_notes(rule) -> list[tuple[str, str]]:

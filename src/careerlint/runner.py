@@ -65,22 +65,28 @@ def _work(task: tuple[str, int, int]) -> Outcome:
 
 
 def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache | None,
-        progress=None) -> list[Outcome]:
-    """Outcomes for ``pages``, in the same order. ``progress(n)`` is told of every n pages done."""
+        progress=None, remote=None) -> list[Outcome]:
+    """Outcomes for ``pages``, in the same order. ``progress(n)`` is told of every n pages done.
+    ``remote(pages, todo, max_bytes, outcomes, tick)``, when given, checks the pages the cache does
+    not have (elsewhere: careerlint.dask_runner) instead of local processes."""
     tick = progress or (lambda n: None)
     outcomes: list[Outcome | None] = [None] * len(pages)
     pending = []
     for i, (path, plan) in enumerate(pages):
         if cache is not None:
             key = cache.known_key(path, max_bytes)  # unchanged since it was indexed: not even read
-            found = cache.get(key, plan, printable(path)) if key is not None else None
+            found = _cached(cache, key, plan, path) if key is not None else None
             if found is not None:
-                outcomes[i] = Outcome(path, found)
+                outcomes[i] = found
                 tick(1)
                 continue
         pending.append(i)
     workers = workers_for(jobs, len(pending))
-    if workers > 1:
+    if remote is not None:
+        todo = [i for i in pending if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i)]
+        tick(len(pending) - len(todo))
+        remote(pages, todo, max_bytes, outcomes, tick)
+    elif workers > 1:
         todo = [i for i in pending if not _from_cache_by_content(pages[i], max_bytes, cache, outcomes, i)]
         tick(len(pending) - len(todo))
         if len(todo) < 2 * _MIN_PAGES_PER_JOB:
@@ -93,10 +99,22 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
         for i in pending:
             o = outcomes[i]
             if o is not None and o.error is None and not o.problems and o.content_hash is not None:
-                cache.put(cache.content_key(o.path, o.content_hash), pages[i][1], o.findings)
+                key = cache.content_key(o.path, o.content_hash)
+                cache.put(key, pages[i][1], o.findings)
+                if o.facts is not None:
+                    cache.put_facts(key, pages[i][1], o.facts)
                 cache.remember(o.path, o.signature, o.content_hash)
         cache.save()
     return outcomes  # type: ignore[return-value]
+
+
+def _cached(cache: Cache, key: str, plan: Plan, path: str) -> Outcome | None:
+    """The page's outcome from the cache: its findings and its site facts, or None (both are needed)."""
+    found = cache.get(key, plan, printable(path))
+    if found is None:
+        return None
+    facts = cache.get_facts(key, plan)
+    return None if facts is None else Outcome(path, found, facts=facts)
 
 
 def _from_cache_by_content(page: tuple[str, Plan], max_bytes: int, cache: Cache | None,
@@ -114,10 +132,10 @@ def _from_cache_by_content(page: tuple[str, Plan], max_bytes: int, cache: Cache 
         outcomes[i] = Outcome(path, [], str(e))
         return True
     h = digest(data)
-    found = cache.get(cache.content_key(path, h), plan, printable(path))
+    found = _cached(cache, cache.content_key(path, h), plan, path)
     if found is not None:
         cache.remember(path, signature, h)
-        outcomes[i] = Outcome(path, found)
+        outcomes[i] = found
         return True
     if data_out is not None:
         data_out[:] = [data, signature]

@@ -16,33 +16,43 @@ class Suppression:
     known: set[str]       # every rule id
 
 
-def suppress(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set[int]]:
-    """Drop findings covered by a suppression comment or attribute; note which directives were used."""
+def spans(doc: Document) -> list[tuple[int, int] | None]:
+    """The lines each of the page's directives covers (None for an enable), in directive order."""
     directives = doc.directives
     if not directives:
-        return findings, set()
+        return []
     text_lines = sorted({ln for b in doc.blocks for ln in b.lines})
-    spans = []
+    out: list[tuple[int, int] | None] = []
     for d in directives:
         if d.kind == "disable-next-line":
             i = bisect_right(text_lines, d.line)
             target = text_lines[i] if i < len(text_lines) else d.line + 1
-            spans.append((target, target))
+            out.append((target, target))
         elif d.kind == "disable-line":  # the comment's own line, as in markdownlint
-            spans.append((d.line, d.line))
+            out.append((d.line, d.line))
         elif d.kind in ("disable", "ignore"):
-            spans.append((d.line, d.end if d.end is not None else d.line))
+            out.append((d.line, d.end if d.end is not None else d.line))
         else:
-            spans.append(None)
+            out.append(None)
+    return out
+
+
+def covering(ranges: list, rule: str, line: int) -> list[int]:
+    """Indexes of the ``ranges`` ((start, end, rules) or None; empty rules: every rule) that cover
+    a finding of ``rule`` at ``line``."""
+    return [i for i, r in enumerate(ranges)
+            if r is not None and (not r[2] or rule in r[2]) and r[0] <= line <= r[1]]
+
+
+def suppress(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set[int]]:
+    """Drop findings covered by a suppression comment or attribute; note which directives were used."""
+    if not doc.directives:
+        return findings, set()
+    ranges = [None if s is None else (s[0], s[1], d.rules) for d, s in zip(doc.directives, spans(doc))]
     kept, used = [], set()
     for f in findings:
-        hit = False
-        for i, (d, span) in enumerate(zip(directives, spans)):
-            if span is None or (d.rules and f.rule not in d.rules):
-                continue
-            if span[0] <= f.line <= span[1]:
-                used.add(i)
-                hit = True
+        hit = covering(ranges, f.rule, f.line)
+        used.update(hit)
         if not hit:
             kept.append(f)
     return kept, used

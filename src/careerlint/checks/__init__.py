@@ -31,4 +31,6 @@ def kinds() -> dict:
             wage_conversion, figure_outside_range, growth_descriptor, mixed_vintage, dated_reference,
             unsourced_figure, unused_suppression, figure_limit, official_figure, official_statistic,
             official_growth, newer_release)
-    return {m.KIND: m for m in mods}
+    from careerlint.sitewide.rules import kinds as site_kinds  # cross-page kinds (SITE = True)
+
+    return {m.KIND: m for m in mods} | site_kinds()

@@ -116,7 +116,7 @@ def attributed(page, c: Claim) -> bool:
 def plain_scope(c: Claim) -> bool:
     """National and cross-industry, for everyone in the occupation: no place, level, industry or other."""
     s = c.scope
-    return not (s.place or s.level or s.industry or s.other)
+    return s.place in ("", "national") and not (s.level or s.industry or s.other)
 
 
 def from_bls(page, c: Claim, wage: bool = True) -> bool:

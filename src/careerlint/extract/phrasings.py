@@ -27,7 +27,7 @@ _OCCUPATION = (r"(?<![\w'’&/.-])(?!(?:was|is|were|are|and|or|the|a|an|data|fig
                r"receive\w*|get\w*|got|pay\w*|paid|ha[sd]|have)\b)[^\W\d][\w'’&/.-]*(?:(?:,\s*|\s+)(?!(?:was|is|were|are|earn\w*|made|make)\b)[\w'’&/.-]+){0,11}?"
                r"(?=[\s,]*(?:[.;:!?()\ue000]|$|(?:who|that|which|whose|in|at|on|is|was|were|are|earn\w*|made|make\w*|"
                r"took|take\w*|had|has|have|will|would|could|can|may|might|across|nationwide|nationally|from|with|"
-               r"working|employed|as|to|by|for|during|between|over|and\s+(?:the|a|an|their|its)|jobs|employment|"
+               r"working|employed|as|to|by|for|of|during|between|over|and\s+(?:the|a|an|their|its)|jobs|employment|"
                r"positions|roles|is|are)\b))")
 # a place: capitalised words ("Ohio", "New York", "the District of Columbia")
 _PLACE = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})"

@@ -93,6 +93,11 @@ class Reader:
         self.page_place = ""
         places = re.compile(f"(?:{self.lex.cues['us_states']}|{self.lex.cues['countries']})", re.I)
         p = places.search(name) if how != "declared" else None
+        if how == "declared":  # front matter names the occupation: its place is in front matter or the title
+            where = " ".join(str(doc.meta.get(k) or "") for k in ("state", "place", "location", "region"))
+            p2 = places.search(where) or places.search(doc.h1 or doc.title or "")
+            if p2:
+                self.page_place = " ".join(p2.group(0).lower().split())
         if p:  # "Electrician Salary in Ohio": the page's place, and its occupation without it
             self.page_place = " ".join(p.group(0).lower().split())
             name = re.sub(r"\s*\b(?:in|for|across)\s*$", "", name[:p.start()]).strip(" ,:–—-") + " " + name[p.end():]

@@ -39,8 +39,10 @@ RANKED = ("p10", "p25", "median", "p75", "p90")
 _UNIT_STEPS = frozenset({"card-label", "dt", "row-header", "column-header", "caption", "intro", "heading", "card",
                          "table-row", "source-line"})
 _HOURLY_MAX, _ANNUAL_MIN = 300.0, 5000.0   # an hourly wage above, an annual one below: a misreading
-# the same figure again in another unit: "$59,310 per year ($28.51 per hour)", "$62,350 / $29.98 an hour"
-_ALTERNATE = re.compile(r"[\s(/,]*(?:or|and|/|which\s+is|that\s+is|i\.e\.)?[\s(]*(?:approximately|about|roughly|approx\.?|~)?\s*$",
+# the same figure again in another unit: "$59,310 per year ($28.51 per hour)", "$62,350 / $29.98 an hour",
+# "$59,810 in May 2024, or about $28.75 an hour"
+_ALTERNATE = re.compile(r"(?:\s+(?:in|as\s+of)\s+(?:May\s+)?(?:19|20)\d\d(?=\s*,))?"
+                        r"[\s(/,]*(?:or|and|/|which\s+is|that\s+is|i\.e\.)?[\s(]*(?:approximately|about|roughly|approx\.?|~)?\s*$",
                         re.I)
 
 

@@ -222,13 +222,16 @@ class Structure:
         ending with a colon ("...were as follows:", "**Salary range:**")."""
         blocks = self.doc.blocks
         out = []
+        section = blocks[first].section
+        if blocks[first].tag in HEADINGS:  # a list of sections (<li><h2>1. Electrician</h2>...): the list's own
+            section = self._parents.get(first, -1)
         for bid in (first - 1, first - 2):
             if bid < 0:
                 break
             ob = blocks[bid]
             if ob.cell is not None or ob.tag in HEADINGS or ob.tag in ("li", "dd", "dt"):
                 break
-            if ob.section != blocks[first].section:
+            if ob.section != section:
                 break
             text = ob.text.rstrip()
             if text.endswith(":") or len(text) <= 80 or (bid == first - 1 and len(text) <= 300):

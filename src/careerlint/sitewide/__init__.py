@@ -1,0 +1,1 @@
+"""Cross-page rules: a site's pages compared with each other (facts, roots, rules, phase)."""

@@ -1,0 +1,190 @@
+"""Site facts: the part of a page the cross-page rules need, as small JSON-safe records.
+
+A worker (or the cache) hands the site phase one PageFacts per page: its occupation, the lines
+its suppression directives cover, and a Fact for every claim that may be compared with another
+page's. Only certain claims become facts (see ``comparable``): a figure whose occupation is
+unknown, or is another occupation careerlint read from a heading or an earlier sentence, is
+never compared across pages.
+
+The record is versioned; anything malformed (a cache written by other code) reads as None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+VERSION = 1
+WAGE_STATS = ("p10", "p25", "median", "mean", "p75", "p90")
+# Steps that state an occupation for the figure itself (its clause, its label, its row or column).
+# A figure of another occupation than the page's is compared across pages only when one of these
+# decided it: "carried" (an earlier sentence), "intro", "heading" and "page" are guesses that hold
+# within a page (and within a section, where the page rules compare them) but not beyond it.
+STATED_STEPS = ("phrasing", "alternate", "clause", "inline-label", "card-label", "dt", "row-header",
+                "column-header", "caption", "declared")
+
+
+@dataclass
+class Fact:
+    """One comparable claim. ``kind`` is "wage" (a wage statistic) or "growth" (a growth rate)."""
+
+    kind: str
+    value: float
+    text: str                      # as written (same_rate reads its decimals)
+    display: str                   # as careerlint shows it ("$62,350", "7%")
+    line: int
+    column: int
+    occupation: str                # the occupation key ("electrician")
+    name: str = ""                 # the occupation as the page names it
+    own: bool = False              # the page's own occupation
+    soc: str = ""                  # the SOC code the page declares for it (its own occupation only)
+    stat: str = ""
+    per: str = ""
+    currency: str = ""
+    tolerance: float = 0.0
+    place: str = ""
+    level: str = ""
+    industry: str = ""
+    other: str = ""
+    vintage: int | None = None
+    vintage_text: str = ""
+    period: tuple[int, int] | None = None
+    family: str = ""
+    history: bool = False          # one point of a series that shows several vintages (not mixed-vintage)
+
+    def scope(self) -> tuple:
+        return (self.place, self.level, self.industry, self.other)
+
+    def to_json(self) -> dict:
+        d = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v not in ("", None, False, 0.0) or f.name in ("kind", "value", "line", "column", "occupation"):
+                d[f.name] = list(v) if isinstance(v, tuple) else v
+        return d
+
+    @classmethod
+    def from_json(cls, d) -> "Fact | None":
+        """The fact in a record (the cache's, signed with the user's key and made by this code: the
+        checks here only keep a damaged record from breaking the run)."""
+        if not isinstance(d, dict) or not _REQUIRED <= d.keys() <= _NAMES:
+            return None
+        f = object.__new__(cls)          # a plain copy of the record: 3x faster than __init__ on a warm run
+        f.__dict__.update(_DEFAULTS)
+        f.__dict__.update(d)
+        if f.period is not None:
+            if not (isinstance(f.period, list) and len(f.period) == 2 and all(isinstance(x, int) for x in f.period)):
+                return None
+            f.period = (f.period[0], f.period[1])
+        ok = (f.kind in _KINDS and isinstance(f.value, (int, float)) and isinstance(f.line, int)
+              and isinstance(f.tolerance, (int, float)) and (f.vintage is None or isinstance(f.vintage, int)))
+        return f if ok else None
+
+
+_KINDS = ("wage", "growth")
+_NAMES = frozenset(f.name for f in fields(Fact))
+_REQUIRED = frozenset(("kind", "value", "text", "display", "line", "column", "occupation"))
+_DEFAULTS = {f.name: f.default for f in fields(Fact) if f.name not in _REQUIRED}
+
+
+@dataclass
+class PageFacts:
+    """A page's record: its own occupation, its suppressions and its comparable facts."""
+
+    occupation: str = ""                     # the page's own occupation key
+    soc: str = ""                            # the SOC code it declares for it
+    # (first line, last line, rule ids (empty: all), the directive's line, its text) per directive
+    suppressions: list[tuple[int, int, tuple[str, ...], int, str]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"v": VERSION, "occupation": self.occupation, "soc": self.soc,
+                "suppressions": [[a, b, list(r), ln, t] for a, b, r, ln, t in self.suppressions],
+                "facts": [f.to_json() for f in self.facts]}
+
+    @classmethod
+    def from_json(cls, d) -> "PageFacts | None":
+        if not isinstance(d, dict) or d.get("v") != VERSION:
+            return None
+        try:
+            sup = [(int(a), int(b), tuple(str(x) for x in r), int(ln), str(t)) for a, b, r, ln, t in d["suppressions"]]
+            facts = [Fact.from_json(x) for x in d["facts"]]
+            occ, soc = d["occupation"], d["soc"]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if None in facts or not isinstance(occ, str) or not isinstance(soc, str):
+            return None
+        return cls(occ, soc, sup, facts)
+
+
+def comparable(c, page_key: str) -> str | None:
+    """"wage" or "growth" when a claim may be compared with other pages' claims, else None."""
+    s = c.scope
+    if s.occupation is None or c.value is None or c.is_range:
+        return None
+    if s.occupation != page_key or not page_key:
+        step = c.how.get("occupation", "")
+        if step.split(":", 1)[0] not in STATED_STEPS:
+            return None
+    if c.kind == "money" and c.domain == "salary" and c.stat in WAGE_STATS and c.per is not None:
+        from careerlint.checks._util import is_value
+
+        return "wage" if is_value(c) else None
+    if c.kind == "percent" and c.domain == "growth" and c.period is not None:
+        return "growth"
+    return None
+
+
+def page_facts(page, path: str = "") -> PageFacts:
+    """The record of a checked page (careerlint.page.Page)."""
+    from careerlint.suppression import spans
+
+    doc = page.doc
+    page_key = next((c.page_key for c in page.claims if c.page_key), "")
+    soc = next((c.scope.soc for c in page.claims if c.scope.soc), "") or ""
+    sup = [(sp[0], sp[1], tuple(d.rules), d.line, d.text) for d, sp in zip(doc.directives, spans(doc))
+           if sp is not None]
+    picked = [(c, k) for c in page.claims if (k := comparable(c, page_key)) is not None]
+    history = _history(page, [c for c, k in picked])
+    out = []
+    for c, k in picked:
+        s = c.scope
+        anchor, nth = c.anchor if c.anchor[0] else (c.text, 0)
+        place = "" if s.place == "national" else s.place   # the national figure, on a state page too
+        out.append(Fact(k, float(c.value), c.text, c.display(), c.line, doc.column(c.line, anchor, nth),
+                        s.occupation, s.name, s.occupation == page_key and bool(page_key),
+                        (s.soc or "") if s.occupation == page_key else "", c.stat or "", c.per or "",
+                        c.currency or "", float(c.tolerance or 0.0), place, s.level, s.industry, s.other,
+                        c.vintage, c.vintage_text or (str(c.vintage) if c.vintage is not None else ""),
+                        c.period, page.family_of(c) or "", id(c) in history))
+    out.sort(key=lambda f: (f.line, f.column, f.kind))
+    return PageFacts(page_key, soc, sup, out)
+
+
+def _history(page, figures) -> set[int]:
+    """Claims that are one point of a series: a table, list or paragraph that states the statistic
+    for the same scope at another vintage too (or cycle), like a table of past years or "$61,590 in
+    May 2023 and $62,350 in May 2024". A vintage that belongs to a figure of another scope does not
+    count: "$49,650 in Michigan in May 2024; nationally $48,940 in May 2023" is no series."""
+    from collections import defaultdict
+
+    from careerlint.checks.mixed_vintage import _container, _place   # the page rule's containers
+
+    cited: dict[tuple, set] = defaultdict(set)       # (container, what) -> vintages cited there
+    scoped: dict[tuple, set] = defaultdict(set)      # (container, what, scope) -> vintages of its figures
+    for c in page.claims:
+        if c.kind == "vintage" and c.vkind == "wage":
+            cited[(_place(page, c), "wage")].add(c.vintage)
+        elif c.kind == "period" and c.vkind == "projection":
+            cited[(_place(page, c), "growth")].add(c.period)
+        elif c.kind == "money" and c.domain == "salary" and c.vintage is not None:
+            scoped[(_container(c), "wage", c.scope.key())].add(c.vintage)
+        elif c.kind == "percent" and c.domain == "growth" and c.period is not None:
+            scoped[(_container(c), "growth", c.scope.key())].add(c.period)
+    out = set()
+    for c in figures:
+        what, when = ("wage", c.vintage) if c.kind == "money" else ("growth", c.period)
+        where, mine = _container(c), c.scope.key()
+        explained = set().union(*[v for (w, t, k), v in scoped.items() if w == where and t == what and k != mine])
+        if ((cited[(where, what)] | scoped[(where, what, mine)]) - explained) - {when}:
+            out.add(id(c))
+    return out
