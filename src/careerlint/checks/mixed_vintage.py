@@ -54,13 +54,16 @@ def _place(page, c) -> tuple:
 def check(page, rule):
     wages = [c for c in page.figures("salary") if c.stat in _STATS and c.vintage is not None
              and not c.is_range and c.per is not None and scope_key(c) and is_value(c) and not c.history]
+    # a growth rate, or the new jobs of a projection; not a count of jobs over a period already over
+    # ("rose from 2019 to 2024, reaching 223,460 jobs")
     growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None and scope_key(c)
-              and not c.history]
+              and not c.history and (c.kind == "percent" or c.period[1] > page.as_of.year)]
     for figures, key_of in ((wages, lambda c: (c.stat, scope_key(c), c.currency, c.per)),
                             (growth, lambda c: ("growth", scope_key(c)))):
         history = _history(page, figures)
         # per statistic and scope: the first claim of each (vintage, source family)
         groups: dict[tuple, dict] = defaultdict(dict)
+        reported: set[int] = set()
         for c in sorted(figures, key=page_order):
             if id(c) in history:
                 continue
@@ -71,6 +74,12 @@ def check(page, rule):
             earlier = min(others, key=page_order) if others else None
             if earlier is None:
                 continue
+            # reported at the older of the two, the claim an editor updates; the newer is its evidence
+            if _when(earlier) < _when(c):
+                c, earlier = earlier, c
+            if id(c) in reported:
+                continue
+            reported.add(id(c))
             if c.kind == "money":
                 what, here, there = stat_name(c), c.vintage_text or str(c.vintage), earlier.vintage_text or str(earlier.vintage)
             else:

@@ -20,6 +20,10 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|&copy;)\s*$", re.I)
 _EDITION_NOTE = re.compile(r"\b(?:previous|earlier|older|prior|original|first|last\s+year['’]?s)\s+(?:version|edition|update|"
                            r"list|article|post|guide)|\b(?:our|the|this)\s+(?:19|20)\d\d\s+(?:version|edition|update|list|"
                            r"guide)\b|\bused\s+(?:\w+\s+){0,3}data\b", re.I)
+# a day's date: "April 18, 2024", "18 April 2024", "2024-04-18"
+_FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|"
+                        r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d|"
+                        r"(?:19|20)\d\d-\d\d-\d\d)\b")
 _OUTLOOK = re.compile(r"\b(?:outlook|projected|projections?|forecasts?|growth|employment\s+change|percent\s+change)\b",
                       re.I)
 
@@ -38,6 +42,8 @@ def read(rd: Reader, resolver) -> list[Claim]:
     for bid, ms in rd.mentions.items():
         b = doc.blocks[bid]
         sents = rd.sents[bid]
+        if _in_dated_entry(rd, b):
+            continue
         for si, s in enumerate(sents):
             for i in s.mentions:
                 m = ms[i]
@@ -68,6 +74,16 @@ def read(rd: Reader, resolver) -> list[Claim]:
         if c.kind == "vintage" and c.vintage in disclosed:
             c.disclosed = True
     return out
+
+
+def _in_dated_entry(rd: Reader, b) -> bool:
+    """A block under a heading that is a full date ("### 2024.2 — April 18, 2024", "## Update, 2023-06-05"):
+    an entry of a changelog or an update log, which says what was current on that day."""
+    heads = rd.structure.headings(b)
+    if not heads:
+        return False
+    h = rd.doc.blocks[heads[0]]
+    return h.tag != "h1" and len(h.text) <= 80 and bool(_FULL_DATE.search(h.text))
 
 
 def _claim(b, m, kind: str) -> Claim:

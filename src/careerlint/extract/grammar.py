@@ -138,7 +138,9 @@ OF_OCCUPATION = re.compile(
 )
 # the subject of a clause that names no one: "They earn", "The lowest 10 percent earned", "Half made"
 PRONOUN_SUBJECT = re.compile(
-    r"^(?:they|these|those|it|which|who|you|we|he|she|one|workers|professionals|specialists|employees|people|"
+    # "I was earning $41,000", "my first offer", "we": a person or the writer, never an occupation
+    r"^(?:(?:i|me|my|mine|us|our|ours|your|yours|him|her|them|their|we|you|they|he|she)(?:\s+.*)?|"
+    r"they|these|those|it|which|who|you|we|he|she|one|workers|professionals|specialists|employees|people|"
     r"these\s+\w+|those\s+\w+|this\s+\w+|the\s+lowest.*|the\s+highest.*|the\s+top.*|the\s+bottom.*|"
     r"the\s+middle.*|the\s+best.*|\d+\s*(?:%|percent).*|half.*|most.*|many.*|some.*|percent|percentile|"
     r".*\bpercent|.*\bearners|(?:overall\s+|total\s+)?employment(?:\s+of)?.*|demand.*|jobs?(?:\s+of)?.*|"

@@ -32,6 +32,10 @@ _NOT_PEOPLE = re.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quart
                          r"payments?|placements?|departments?|environments?|segments?|elements?|events?|"
                          r"students?|patients?|clients?|residents?|parents?|agents?|employers?|companies|"
                          r"amounts?|accounts?|percents?|points?|assistants?\s+to)")
+# words that are left of a label like "Top 10% earn more than" once its cue words are gone
+_FUNCTION_ONLY = frozenset({"than", "more", "less", "earn", "earns", "earned", "make", "makes", "made", "the", "a", "an",
+                            "of", "and", "or", "to", "in", "at", "for", "who", "with", "over", "under", "above",
+                            "below", "about", "up", "least", "most", "get", "gets", "is", "are", "was", "were", "each"})
 _GENERIC_ONE = frozenset({"worker", "employee", "professional", "people", "staff", "person", "individual",
                           "role", "position", "job", "occupation", "career", "field", "industry", "them", "us",
                           "everyone", "anyone", "you", "candidate", "graduate", "student", "hire"})
@@ -94,8 +98,15 @@ class Meaning:
         return "all occupations" if self._labels.lex.all_population.search(self._t) else None
 
     def _read_place(self):
-        p = self._labels.place_re.search(self._scope_text())
-        return " ".join(p.group(0).lower().split()) if p else None
+        text = self._scope_text()
+        p = self._labels.place_re.search(text)
+        if p:
+            return " ".join(p.group(0).lower().split())
+        lex = self._labels.lex
+        if lex.metro.search(text):   # "Annual wages, Cleveland–Akron region": some place, not the nation
+            return "metro"
+        # "U.S. median (May 2024)", "National average": the nation, beside regional figures
+        return "national" if lex.national.search(text) else None
 
     def _read_level(self):
         lv = self._labels.lex.levels.search(self._scope_text())
@@ -156,8 +167,9 @@ class Labels:
         while len(words) > 1 and lex.levels.fullmatch(words[0]):
             words = words[1:]
         content = [w for w in words if not lex.levels.fullmatch(w)]
-        if all(G.occupation_key(w) in _GENERIC_ONE or not G.occupation_key(w) for w in content):
-            return None
+        if all(G.occupation_key(w) in _GENERIC_ONE or not G.occupation_key(w) or w.lower() in _FUNCTION_ONLY
+               for w in content):
+            return None  # "Top 10% earn more than": what is left names no one
         return " ".join(words)
 
     def qualifier(self, text: str) -> str:

@@ -91,6 +91,10 @@ PERCENT = re.compile(
     r"\s?(?P<unit>%|percent\b|per\s?cent\b|pct\b)",
     re.I,
 )
+# the low end of a range of percentages, right before its high end: "5–6%", "3% to 4%", "10 to 15 percent"
+# (not "from 4% to 6%", a change)
+_PERCENT_RANGE_LEAD = re.compile(r"(?<![\d.,])(?P<lo>\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per\s?cent)?\s*(?:[-–—]|to)\s*$",
+                                 re.I)
 # "441,000 new jobs", "about 73,500 openings", "add 80,000 jobs"
 COUNT = re.compile(
     r"(?<![\d$.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|thousand))"
@@ -243,6 +247,13 @@ def _percents(text: str, before: re.Pattern | None, after: re.Pattern | None) ->
         if sign and sign in "-−–":
             v = -v
         c = Mention("percent", s, e, value=v, currency="%")
+        lead = _PERCENT_RANGE_LEAD.search(text, max(0, s - 25), s)
+        if lead is not None and not sign:
+            lo = _number(lead.group("lo"))
+            if lo < v and not re.search(r"\bfrom\s*$", text[max(0, lead.start() - 8):lead.start()], re.I):
+                if out and out[-1].end > lead.start():
+                    out.pop()  # "3% to 4%": one range, not two rates
+                c = Mention("percent", lead.start(), e, value=lo, high=v, is_range=True, currency="%")
         if before is not None and before.search(text[max(0, s - 30):s]):
             c.group = True
         elif after is not None and after.match(text[e:e + 40].lstrip()):

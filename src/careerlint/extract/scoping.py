@@ -107,6 +107,12 @@ class Scoping(WhatSteps, WhoSteps, WhenSteps):
                 return " ".join(text.lower().split())
             else:
                 v = getattr(m, attr)
+                if v and attr == "place" and step == "row-header":
+                    # "Total, all occupations (region)" under "U.S. median": two places, no knowing which
+                    col = next((p for t in self._labels_of(f, "column-header")
+                                if (p := self.labels.meaning(t).place)), None)
+                    if col and col != v:
+                        return UNKNOWN
             if v:
                 return v
         return None

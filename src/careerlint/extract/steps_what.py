@@ -8,6 +8,8 @@ import re
 from careerlint.extract.lexicon import statistic_at
 from careerlint.extract.steps_common import COMPARED, NEAR, first_of, nearest_of, rounding
 
+# a parenthesis right after a figure: "$129,830 (highest 10%)", "$61,930 (lowest 10%) to"
+_OWN_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _THIS_NEXT = re.compile(r"(?:this|that|the)\s+(?:growth|rate|increase|pace|figure|projection|is|was|would)\b", re.I)
 
 
@@ -33,10 +35,20 @@ class WhatSteps:
                     (c.domain == "salary" and lex.salary.search(f.clause_pre)):
                 return "range"
             return None
+        # "$61,930 (lowest 10%) to $129,830 (highest 10%)": a figure's own parenthesis names it, and the
+        # parenthesis right after the previous figure is that figure's
+        own = _OWN_PAREN.match(post)
+        if own:
+            hit = lex.stat_any.search(own.group(1))
+            if hit is not None and statistic_at(lex, hit) in ("p10", "p25", "median", "mean", "p75", "p90"):
+                return statistic_at(lex, hit)
+        pre = f.pre
+        if _OWN_PAREN.match(pre):
+            pre = pre[_OWN_PAREN.match(pre).end():]
         hit = group = None
-        for m in lex.stat_any.finditer(f.pre):
+        for m in lex.stat_any.finditer(pre):
             # "higher than the median, at $66,510": the median is the other figure
-            if statistic_at(lex, m) != "range" and not COMPARED.search(f.pre, max(0, m.start() - 22), m.start()):
+            if statistic_at(lex, m) != "range" and not COMPARED.search(pre, max(0, m.start() - 22), m.start()):
                 hit = m
                 if statistic_at(lex, m) in ("p10", "p25", "p75", "p90"):
                     group = m

@@ -23,12 +23,19 @@ class WhenSteps:
             v = min(own, key=lambda v: abs(v.start - f.m.start))
             return self._vint(f.b.id, v)
         cl = [ms[i] for i in f.sent.mentions if f.clause[0] <= ms[i].start < f.clause[1]
-              and self._is_vintage(f.b.id, i)]
+              and self._is_vintage(f.b.id, i) and not self._beyond_other(f, ms[i])]
         return self._single(f.b.id, cl)
 
     def _vintage_sentence(self, f, c):
         ms = self.rd.mentions[f.b.id]
-        return self._single(f.b.id, [ms[i] for i in f.sent.mentions if self._is_vintage(f.b.id, i)])
+        return self._single(f.b.id, [ms[i] for i in f.sent.mentions if self._is_vintage(f.b.id, i)
+                                     and not self._beyond_other(f, ms[i])])
+
+    def _beyond_other(self, f, v) -> bool:
+        """A vintage on the far side of another figure dates that one: "$49,500 (was $48,060 for May 2023)"."""
+        ms = self.rd.mentions[f.b.id]
+        lo, hi = (f.m.end, v.start) if v.start > f.m.start else (v.end, f.m.start)
+        return any(ms[i].kind == "money" and ms[i].kind == f.m.kind and lo <= ms[i].start < hi for i in f.sent.mentions)
 
     def _vintage_carried(self, f, c):
         v = f.sent.carried_vintage

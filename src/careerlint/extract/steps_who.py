@@ -18,6 +18,9 @@ _NOT_PLACE = re.compile(r"^(?:january|february|march|april|may|june|july|august|
 _FOR_NP = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:(?!and\b|or\b|but\b|while\b)[\w-]+\s+){0,3}?(?:for|among|of)\s+(?P<np>[A-Za-z][\w'’ ,&/-]{2,80}?)"
                      r"\s*(?=[.;:()!?]|,\s|\s(?:in|at|is|was|were|are|but|while|compared|according|as|who|with|from|"
                      r"between|through|by|over|during)\b|$)")
+# a group of people narrowed by what they have: "Creators with 100K+ followers:", "Nurses holding a BSN earn"
+_SUBGROUP = re.compile(r"\b(?P<who>[A-Za-z][\w-]*s)\s+(?P<q>(?:with|holding|having)\s+(?!a\s+median|an\s+average|a\s+mean)"
+                       r"[^:;,.()]{1,40}?)(?=\s*[:;]|\s+(?:earn|make|report|take|median|average|typically|usually)\b)")
 _FOR_NEUTRAL = re.compile(r"^(?:the\s+)?(?:year|month|week|hour|day|occupation|this\s+\w+|that\s+\w+|them|it|"
                           r"full[- ]time\s+\w+|a\s+full\s+year|work|example|instance|comparison|reference|context|"
                           r"(?:19|20)\d\d|may\s+\d{4}|the\s+(?:same|period|decade|year|first|second|job|role|position)\b.*|"
@@ -132,8 +135,10 @@ class WhoSteps:
         if subj is not None and (f.clause == f.sent.clauses[0] or not self._own_subject(f)):
             return subj[0]
         lead = f.sent.lead
-        if lead is not None and lead[0] == "person" and f.clause == f.sent.clauses[0]:
-            return lead[1]  # "Surgeons are among the highest paid ..., with a median of ..."
+        if lead is not None and lead[0] == "person" and (f.clause == f.sent.clauses[0] or not self._own_subject(f)):
+            # "Surgeons are among the highest paid ..., with a median of ...", "Light truck drivers — who
+            # drive vans — are a separate occupation with a median of $44,140"
+            return lead[1]
         if PRONOUN_LED.match(f.text[f.sent.start:f.m.start]) or PRONOUN_LED.match(f.clause_pre):
             # "They earned $129,210": whom "they" are is in an earlier sentence, or cannot be told
             return f.sent.carried[0] if f.sent.carried else UNKNOWN
@@ -285,6 +290,9 @@ class WhoSteps:
                     q = self.labels.qualifier(text)
                     if q:
                         return "column:" + q
+        sub = _SUBGROUP.search(f.text, max(f.sent.start, f.m.start - 120), f.m.start)
+        if sub and self.labels.is_personish(sub.group("who")):
+            return " ".join(sub.group("q").lower().split())   # "Creators with 100K+ followers: median $61,000"
         own = _FOR_NP.match(f.post)
         if not own:
             return ""

@@ -164,6 +164,13 @@ class Structure:
             bid = row[cc]
             if bid is None or bid == b.id:
                 continue
+            # a cell that spans rows ("Healthcare Practitioners" over four occupations) groups the rows:
+            # the row's own label is a cell of its own
+            spans = (r > 0 and cc < len(t.grid[r - 1]) and t.grid[r - 1][cc] == bid) or \
+                (r + 1 < len(t.grid) and cc < len(t.grid[r + 1]) and t.grid[r + 1][cc] == bid)
+            if spans and header is None and any(x is not None and x != bid and x not in self.values and
+                                                x not in info["years"] for x in row[cc + 1:col]):
+                continue
             if blocks[bid].header or (header is None and bid not in self.values and bid not in info["years"]):
                 header = bid
                 if blocks[bid].header:
