@@ -34,7 +34,7 @@ def test_facts_json_lists_each_claim_with_its_meaning():
     assert growth["how"]["occupation"] == "clause"  # "...specialists, which includes medical billing roles"
     ladder = next(c for c in doc["claims"] if c["text"] == "$38k USD")
     assert (ladder["scope"]["occupation"], ladder["scope"]["level"], ladder["how"]["level"]) == \
-        ("(page)", "junior", "row-header")
+        ("(page)", "entry", "row-header")
 
 
 def test_facts_text_format():

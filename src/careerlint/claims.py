@@ -89,6 +89,7 @@ class Claim:
     anchor: tuple[str, int] = ("", 0)  # text and occurrence on its line, for the column
     twin: "Claim | None" = None        # the figure this one restates in another unit ("$59,310 ($28.51/hr)")
     history: bool = False              # kept on purpose as history ("When we first wrote this guide, ...")
+    band: str = ""                     # the years of experience its level states: "0-3" ("Junior (0-3yr)"), "7+"
 
     @property
     def occupation(self) -> str | None:

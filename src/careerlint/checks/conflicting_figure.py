@@ -36,3 +36,34 @@ def check(page, rule):
             vintage = f" ({c.vintage_text})" if c.vintage_text else ""
             yield Hit(c, dict(stat=stat_name(c), value=c.display(), other=earlier.display(),
                               other_line=earlier.line, vintage=vintage, scope=c.scope_text()), [earlier])
+    yield from _ranges(page)
+
+
+def _ranges(page):
+    """Two pay ranges for the same occupation and the same band of experience ("Junior DevOps Engineer
+    $85K-125K" in the entry-level table, "$90K-130K" in the sub-specialty table's Junior column).
+    Only ranges whose level is stated are compared: a range with no level is a spread of the whole
+    occupation, and pages give several of those (middle half, 10th to 90th) on purpose."""
+    seen: dict[tuple, list] = {}
+    for c in sorted(page.figures("salary"), key=page_order):
+        if c.stat != "range" or not c.is_range or c.high is None or c.per is None or not c.scope.level:
+            continue
+        s = c.scope
+        if not s.known or s.occupation in (None, "all occupations") or c.how.get("occupation") == "page":
+            continue  # whose range it is must be stated: a row, a heading, a label, its sentence
+        key = (s.key(), c.currency, c.per, c.vintage)
+        group = seen.setdefault(key, [])
+        # "Junior (0-2 years)" and "Entry-Level (0-3 years)" are two bands; a level with no years matches either
+        earlier = earliest_comparable([e for e in group if not (e.band and c.band and e.band != c.band)], c, page)
+        if earlier is None:
+            group.append(c)
+            continue
+        if not _same_range(c, earlier):
+            vintage = f" ({c.vintage_text})" if c.vintage_text else ""
+            yield Hit(c, dict(stat=stat_name(c), value=c.display(), other=earlier.display(),
+                              other_line=earlier.line, vintage=vintage, scope=c.scope_text()), [earlier])
+
+
+def _same_range(a, b) -> bool:
+    tol = max(a.tolerance, b.tolerance, 0.005)
+    return abs(a.value - b.value) <= tol + 1e-9 and abs(a.high - b.high) <= tol + 1e-9

@@ -151,6 +151,8 @@ class Labels:
             words = name.split()
             while len(words) > 1 and lex.levels.fullmatch(words[0]) and self.is_personish(" ".join(words[1:])):
                 words = words[1:]  # "Junior Medical Billing Specialist": the level is not part of the name
+            if len(words) == 1 and lex.levels.fullmatch(words[0].strip("+*")):
+                words = []  # "Staff+": a level alone
             if words and not lex.stat_any.search(" ".join(words).split(",")[0].split()[-1]):
                 return " ".join(words)
         for pat in (lex.descriptors_all, lex.stat_any, lex.all_population, self.place_re, lex.national,
@@ -182,8 +184,10 @@ class Labels:
                 t = pat.sub(" ", t)
             if self.sources is not None:
                 t = self.sources.sub(" ", t)
-            t = re.sub(r"\b(?:19|20)\d\d\b|[\d$%.,;:–—-]|\b(?:may|usd|data|est|estimated|projected|median|mean)\b",
-                       " ", t, flags=re.I)
+            # "(0-3yr)", "(8+ years)": a band of experience (the level), not a qualifier
+            t = re.sub(r"\b(?:19|20)\d\d\b|[\d$%.,;:–—+-]", " ", t)
+            t = re.sub(r"\b(?:may|usd|data|est|estimated|projected|median|mean|yrs?|years?|yoe|experience)\b", " ", t,
+                       flags=re.I)
             words = t.split()
             if words and not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 6):
                 out.append(" ".join(w.lower() for w in words))

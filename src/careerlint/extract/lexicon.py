@@ -38,7 +38,15 @@ class Lexicon:
         self.per = self._pairs("per")
         self.domains = self._pairs("domains")
         self.descriptors = self._pairs("descriptors")
+        self.level_groups = self._pairs("level_groups")
         self.stat_any = re.compile("|".join(f"(?P<{_g(n)}>{p.pattern})" for n, p in self.stat), re.I)
+
+    def level_group(self, level: str) -> str:
+        """The band of experience a level's words name ("Junior" -> "entry"), or the words themselves."""
+        for name, pat in self.level_groups:
+            if pat.fullmatch(level):
+                return name
+        return level
 
     def _pairs(self, group: str) -> list[tuple[str, re.Pattern]]:
         return [(name, re.compile(self.cues[name], re.I)) for name in (self.data.get(group) or {})]

@@ -339,6 +339,8 @@ class Reader:
         if lx.all_population.search(p):
             return "all occupations"
         lvl = lx.levels.match(p)
+        if lvl and not p[lvl.end():].strip(" ,+-–*:()"):
+            return None  # "Staff+", "Senior:": a level alone names no occupation
         if lvl and p[lvl.end():].strip(" ,"):
             p = p[lvl.end():].strip(" ,")
         p = self.labels.place_re.sub(" ", re.sub(r"\s+in\s+.*$", "", p)).strip(" ,")

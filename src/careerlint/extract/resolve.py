@@ -38,6 +38,8 @@ RANKED = ("p10", "p25", "median", "p75", "p90")
 # steps that read the unit's labels or carrier blocks of the same name
 _UNIT_STEPS = frozenset({"card-label", "dt", "row-header", "column-header", "caption", "intro", "heading", "card",
                          "table-row", "source-line"})
+# a band of experience: "(0-3 years)", "0–3yr", "7+ years", "8+yr"
+_BAND = re.compile(r"\b(\d{1,2})\s*(?:\+|[-–]\s*(\d{1,2}))\s*(?:yrs?|years?)\b", re.I)
 _HOURLY_MAX, _ANNUAL_MIN = 300.0, 5000.0   # an hourly wage above, an annual one below: a misreading
 # the same figure again in another unit: "$59,310 per year ($28.51 per hour)", "$62,350 / $29.98 an hour",
 # "$59,810 in May 2024, or about $28.75 an hour"
@@ -101,6 +103,9 @@ class Resolver:
         f.occupation_name = rd.names.get(s.occupation or "", "") if s.occupation != rd.page_key else ""
         for attr in ("place", "level", "industry"):
             self._decide(attr, f, c, s)
+        if s.level:
+            c.band = self._band(f, c.how.get("level", ""))
+            s.level = rd.lex.level_group(s.level)
         if s.place == "national" and not rd.page_place:
             s.place = ""  # on a page about no one place, the national figure is the page's own
         s.other = self.scoping.other(f) if not f.alt else f.alt.scope.other
@@ -134,6 +139,20 @@ class Resolver:
                 # "$180,000+" under a card's "hourly" label is a misreading, never a conflict
                 c.per, c.how["per"] = None, "unknown (the value does not fit the label's unit)"
         return c
+
+    def _band(self, f: Fig, step: str) -> str:
+        """The years of experience written where the level was read: "Entry-Level (0-3 years)" -> "0-3"."""
+        if step in ("clause", "phrasing"):
+            texts = [f.clause_pre[-80:] + f.post[:40]]
+        else:
+            texts = [t for s, t in f.unit.labels if s == step][:1]
+        # a row "Junior DevOps Engineer" under "### Entry-Level (0-3 years)": the section's band
+        texts += [t for s, t in f.unit.labels if s == "heading"][:2]
+        for t in texts:
+            m = _BAND.search(t)
+            if m:
+                return m.group(1) + ("+" if m.group(2) is None else "-" + m.group(2))
+        return ""
 
     def _decide(self, attr: str, f: Fig, c: Claim, scope: Scope | None = None) -> None:
         present = f.unit.present

@@ -68,6 +68,9 @@ class WhatSteps:
             return None
         for t in self._heading_texts(f)[:1]:
             m = self.labels.meaning(t)
+            if f.m.is_range:
+                # a range in a table or list under "Salary Breakdown by Sub-Specialty": the pay range
+                return "range" if (m.stat == "range" or m.domain == "salary") and f.unit.table is not None else None
             if m.stat:
                 return m.stat
         return None
