@@ -87,7 +87,8 @@ def test_dead_workers_are_retried_and_a_page_that_kills_them_is_reported(tmp_pat
     pages = [(str(tmp_path / n), plan) for n in names]
     outcomes = [None] * len(pages)
     ticks = []
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # one task per worker thread at a time, so a worker that dies takes only its own page with it
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1, "distributed.scheduler.worker-saturation": 1.0}):
         with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=50) as cluster, \
                 Client(cluster) as client:
             dask_runner._run(client, pages, list(range(len(pages))), 0, outcomes, ticks.append, dying_batch)

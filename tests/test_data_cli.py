@@ -16,6 +16,7 @@ def user_data(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     store.configure(None)
     yield tmp_path / "xdg" / "careerlint" / "reference"
+    monkeypatch.undo()      # first: the store resolves the user's folder from XDG_DATA_HOME
     store.configure(None)
 
 

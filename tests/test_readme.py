@@ -32,7 +32,8 @@ def careerlint(args, cwd):
 def test_quick_start_is_the_two_commands_ci_runs():
     block = re.search(r"```sh\n(.*?)```", section("## Quick start"), re.S).group(1)
     commands = [line.split("#")[0].strip() for line in block.splitlines() if line.split("#")[0].strip()]
-    assert commands == ["pip install '.[test]'", "pytest"]
+    assert commands == ["pip install . && careerlint check --exit-zero samples/",
+                        "pip install '.[test]' && pytest"]
     ci = (ROOT / ".ci" / "run").read_text()
     assert "## Quick start" in ci and "fresh" in ci  # CI reads these commands and runs them in a fresh copy too
 

@@ -125,6 +125,7 @@ def _run(client, pages, todo, max_bytes, outcomes, tick, task) -> None:
         chunk = items[k:k + size]
         fut = client.submit(task, [x for _, x in chunk], plans_f, max_bytes, pure=False)
         batches[fut] = chunk
+    solo: dict[int, int] = {}   # page -> single-page tasks submitted for it
     done = as_completed(list(batches), with_results=True, raise_errors=False)
     for fut, result in done:
         chunk = batches.pop(fut)
@@ -132,8 +133,11 @@ def _run(client, pages, todo, max_bytes, outcomes, tick, task) -> None:
             for (i, _), o in zip(chunk, result):
                 outcomes[i] = o
             tick(len(chunk))
-        elif len(chunk) > 1:  # the batch failed (its worker kept dying): one task per page
+        elif len(chunk) > 1 or solo.get(chunk[0][0], 0) < 2:
+            # the batch failed (its worker kept dying): one task per page; and a page alone on a
+            # worker that another page killed gets a second chance before it is reported
             for one in chunk:
+                solo[one[0]] = solo.get(one[0], 0) + 1
                 f = client.submit(task, [one[1]], plans_f, max_bytes, pure=False)
                 batches[f] = [one]
                 done.add(f)

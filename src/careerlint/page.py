@@ -54,7 +54,7 @@ class Page:
     def in_block(self, block: int) -> list[Claim]:
         return self._by_block.get(block, [])
 
-    def in_current_history(self, c: Claim, oldest_ok: int) -> bool:
+    def in_current_history(self, c: Claim, oldest_ok: int, points: bool = True) -> bool:
         """The vintage is one point of a series (table, list, sentence) whose newest point is current."""
         b = self.doc.blocks[c.block]
         if b.cell is not None and b.cell[0] >= 0:
@@ -68,6 +68,9 @@ class Page:
             if lst is not None:
                 bids |= {o.id for o in self.doc.blocks[max(0, b.id - 50):b.id + 50] if lst in o.ancestors}
         ref = c.vintage if c.kind == "vintage" else c.period[0]
+        if points and c.kind in ("vintage", "period") and (b.cell is None or b.cell[0] < 0) and \
+                self._named_point(c, oldest_ok):
+            return True
         for bid in bids:
             for o in self.in_block(bid):
                 if o is c or o.kind != c.kind:
@@ -75,6 +78,24 @@ class Page:
                 oref = o.vintage if o.kind == "vintage" else (o.period[0] if o.vkind == "projection" else None)
                 if oref is not None and oref > ref and oref >= oldest_ok and \
                         (len(bids) > 1 or self._one_series(c.block, ref, oref)):
+                    return True
+        return False
+
+    def _named_point(self, c: Claim, oldest_ok: int) -> bool:
+        """A sentence that dates no figure of its own and names a point of a history table or list on
+        the page ("The May 2021 dip reflects a change in how BLS weighted its panels"): talk about the
+        history, not a citation."""
+        def when(x):
+            return x.vintage if x.kind == "vintage" or x.kind == "money" else x.period
+
+        if any(f.kind in ("money", "percent") and f.sentence == c.sentence and when(f) == when(c)
+               for f in self.in_block(c.block)):
+            return False
+        for o in self.claims:
+            if o.kind == c.kind and when(o) == when(c) and o.block != c.block:
+                ob = self.doc.blocks[o.block]
+                if ((ob.cell is not None and ob.cell[0] >= 0) or ob.tag == "li") and \
+                        self.in_current_history(o, oldest_ok, points=False):
                     return True
         return False
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from careerlint.checks._util import decimals_tolerance
 from careerlint.claims import Claim
 
 STATS = ("p10", "p25", "median", "mean", "p75", "p90")
@@ -290,3 +291,30 @@ def growth_soc(page, c: Claim) -> str | None:
         return None
     return soc_of(c)
 
+
+def agrees(c, pct: int, base: int, target: int) -> bool:
+    """The page's rate is BLS's printed one: the same whole percent ("7%", "about 7%"), a more precise
+    rate that rounds to it ("7.1%"), or one computed from BLS's employment figures ("7.5%" for 7.45)."""
+    written = decimals_tolerance(c) if "." in c.text else 0.0
+    tol = max(written, c.tolerance)
+    if abs(c.value - pct) <= (0.5 + tol if written else tol) + 1e-9:
+        return True
+    if base > 0:
+        exact = (target - base) / base * 100
+        return abs(c.value - exact) <= tol + 0.05 + 1e-9
+    return False
+
+
+def official_agrees(page, c: Claim) -> bool | None:
+    """Whether a figure is what BLS published for it (True), is not (False), or cannot be told (None):
+    of two figures that conflict, the one that is not BLS's is the one to report."""
+    if c.kind == "money":
+        v = compare(page, c)
+        return None if v is None else v.agrees
+    soc = growth_soc(page, c)
+    if soc is None:
+        return None
+    ref = reference()
+    cycle = ref.cycle_key(c.period)
+    p = ref.projection(soc, cycle) if cycle is not None and cycle in ref.ep_cycles() else None
+    return None if p is None else agrees(c, p.pct, p.base, p.target)

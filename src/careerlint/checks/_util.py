@@ -73,3 +73,13 @@ def earliest_comparable(earlier: list[Claim], c: Claim, page) -> Claim | None:
         if page.family_of(e) == fc:
             return e
     return None
+
+
+def blame(page, c: Claim, earlier: Claim) -> tuple[Claim, Claim]:
+    """Of two figures that conflict, (the one to report, the other): the later one, unless BLS's
+    published figures show the later one right and the earlier one wrong."""
+    from careerlint.checks._official import official_agrees
+
+    if official_agrees(page, c) is True and official_agrees(page, earlier) is False:
+        return earlier, c
+    return c, earlier

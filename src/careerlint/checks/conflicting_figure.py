@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._util import earliest_comparable, is_value, page_order, same_amount, scope_key, stat_name
+from careerlint.checks._util import blame, earliest_comparable, is_value, page_order, same_amount, scope_key, stat_name
 
 KIND = "conflicting-figure"
 OPTIONS: dict = {}
@@ -33,6 +33,7 @@ def check(page, rule):
             group.append(c)
             continue
         if not same_amount(c, earlier):
+            c, earlier = blame(page, c, earlier)
             vintage = f" ({c.vintage_text})" if c.vintage_text else ""
             yield Hit(c, dict(stat=stat_name(c), value=c.display(), other=earlier.display(),
                               other_line=earlier.line, vintage=vintage, scope=c.scope_text()), [earlier])

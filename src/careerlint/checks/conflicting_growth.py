@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerlint.checks import Hit
-from careerlint.checks._util import earliest_comparable, page_order, same_rate, scope_key
+from careerlint.checks._util import blame, earliest_comparable, page_order, same_rate, scope_key
 from careerlint.claims import period_text
 
 KIND = "conflicting-growth"
@@ -23,5 +23,6 @@ def check(page, rule):
             group.append(c)
             continue
         if not same_rate(c, earlier):
+            c, earlier = blame(page, c, earlier)
             yield Hit(c, dict(value=c.display(), other=earlier.display(), other_line=earlier.line,
                               period=period_text(c.period), scope=c.scope_text()), [earlier])

@@ -22,7 +22,7 @@ def _container(c) -> tuple:
 
 
 def _when(c):
-    return c.vintage if c.kind == "money" else c.period
+    return c.vintage if c.domain == "salary" else c.period
 
 
 def _history(page, figures: list) -> set[int]:
@@ -80,7 +80,7 @@ def check(page, rule):
             if id(c) in reported:
                 continue
             reported.add(id(c))
-            if c.kind == "money":
+            if c.domain == "salary":
                 what, here, there = stat_name(c), c.vintage_text or str(c.vintage), earlier.vintage_text or str(earlier.vintage)
             else:
                 what, here, there = "growth rate", period_text(c.period), period_text(earlier.period)

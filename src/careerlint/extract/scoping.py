@@ -71,7 +71,9 @@ class Scoping(WhatSteps, WhoSteps, WhenSteps):
         for text in self._labels_of(f, step):
             m = self.labels.meaning(text)
             if attr == "stat":
-                if m.not_statistic:
+                # "Shift differential ($/hr)" over a column; not a word of a long paragraph before a table
+                # ("...complete an additional program")
+                if m.not_statistic and (step not in ("intro", "caption") or len(text) <= 80):
                     return "none"
                 v = m.stat
                 if c.kind != "money":

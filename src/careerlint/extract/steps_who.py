@@ -67,7 +67,8 @@ class WhoSteps:
         ms = self.rd.mentions[f.b.id]
         first = next((m for m in ms if m.kind in ("money", "percent", "count") and not m.group), None)
         lead = f.text[:first.start].strip(" :–—-|•") if first is not None else ""
-        if not lead or len(lead) > 60 or len(lead.split()) > 6 or _NOT_LABEL.search(lead):
+        # "Statistician: median pay $103,300": a label before the colon ("pay" after it is a noun)
+        if not lead or len(lead) > 60 or len(lead.split()) > 6 or _NOT_LABEL.search(lead.split(":", 1)[0]):
             return None
         return self.labels.meaning(lead), lead
 
