@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from careerlint.document.model import Table
 from careerlint.errors import InputError
 
 MAX_COLSPAN = 1000    # the limits browsers apply (HTML: "colspan ... 1000", "rowspan ... 65534")
@@ -54,3 +55,49 @@ def build_grid(rows: list[dict], path: str, line: int) -> tuple[list[list[int | 
         else:
             leading = False
     return grid, header_rows
+
+
+def finish_table(info: dict, tid: int, blocks: list, path: str):
+    """The Table of a table the walker collected (``info``: its key, line, rows and caption); its
+    cells' blocks learn their (table, row, column) and whether they are in a header row."""
+    table = Table(tid, info["key"], info["line"], caption=info["caption"])
+    table.grid, table.header_rows = build_grid(info["rows"], path, info["line"])
+    for r, row in enumerate(table.grid):
+        for c, bid in enumerate(row):
+            if bid is not None and blocks[bid].cell is not None and blocks[bid].cell[1] < 0:
+                blk = blocks[bid]
+                blk.cell = (tid, r, c)
+                if r < table.header_rows:
+                    blk.header = True
+    return table
+
+
+_LAYOUT_EVIDENCE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "section",
+                              "article", "main", "nav", "form", "blockquote"})
+
+
+def is_layout_cell(el) -> bool:
+    """A cell used for page layout: it holds headings, lists, tables or several paragraphs."""
+    paragraphs = 0
+    for n, d in enumerate(el.iterdescendants()):
+        if n > 400:
+            return True
+        tag = d.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _LAYOUT_EVIDENCE:
+            return True
+        if tag == "p":
+            paragraphs += 1
+            if paragraphs > 1:
+                return True
+    return False
+
+
+def span(value: str | None) -> int:
+    """A colspan or rowspan attribute as a count: 1 when absent, not a number, or below 1."""
+    try:
+        n = int((value or "1").strip())
+    except ValueError:
+        return 1
+    return n if n > 0 else 1

@@ -1,0 +1,303 @@
+"""The walk of a parsed HTML tree into a Document: one pass over lxml's events.
+
+This is careerlint's hottest loop after extraction (a page has about 1,400 nodes), so it is one
+function with local variables: no method call per element, each attribute read only where it
+matters, and the text of a node waits for the event that follows it, which tells its line (the
+line of the next node, less the newlines in the text), so no neighbour is looked up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
+from careerlint.document.blocktext import BlockText
+from careerlint.document.model import Block, Document
+from careerlint.document.tables import finish_table, is_layout_cell, span
+
+# Elements whose text is never shown to a reader.
+SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "title", "svg", "math", "iframe",
+                       "object", "link"})
+
+# Elements that start a new block of text. Everything else is inline.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "label", "output", "option", "select", "textarea", "button",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELL_TAGS = frozenset({"td", "th"})
+# tags a table gives a meaning of its own (while a table is open and no cell is)
+_TABLE_PARTS = frozenset({"thead", "tr", "td", "th", "caption"})
+
+# what an element opened, so that its end closes exactly that
+_NOTHING, _BLOCK, _SOFT, _CELL, _CAPTION, _THEAD, _TABLE = range(7)
+# what a tag may open (a tag not here opens nothing): one lookup instead of a chain of tests
+_K_BLOCK, _K_BR, _K_TABLE, _K_PART, _K_LINK = range(5)
+_KIND = {**{t: _K_BLOCK for t in BLOCK_TAGS}, **{t: _K_PART for t in _TABLE_PARTS}, "table": _K_TABLE,
+         "br": _K_BR, "a": _K_LINK}
+
+# "data-careerlint-ignore="stale-source, unsourced-figure"" -> ["stale-source", "unsourced-figure"]
+_RULE_SEP = re.compile(r"[\s,]+")
+
+_XPATHS: dict[str, object] = {}
+
+
+def _xpath(expr: str):
+    """A compiled XPath, made on first use (lxml is imported only when a page is parsed)."""
+    xp = _XPATHS.get(expr)
+    if xp is None:
+        from lxml import etree
+
+        xp = _XPATHS[expr] = etree.XPath(expr, smart_strings=False)
+    return xp
+
+
+def walk(root, path: str, source: list[str], markdown: bool = False) -> Document:
+    """The Document of the tree under ``root`` (parsed by lxml's plain HTMLParser).
+
+    In Markdown mode lines come from data-md-line attributes, not from the rendered HTML; inside
+    a raw HTML block (after a marker with data-md-block) an element's rendered line is mapped
+    back to the Markdown source."""
+    from lxml import etree
+
+    blocks: list[Block] = []
+    tables: list = []
+    tags: list[str] = []
+    title = ""
+    h1 = ""
+    meta: dict[str, str] = {}
+    directives: list[Directive] = []
+    problems: list[str] = []
+    ignores: dict[int, Directive] = {}
+    section = -1
+    cell_depth = 0
+    open_tables: list[dict] = []
+    opened: list[int] = []     # what each open element opened, so that its end closes that
+    path_keys: list[int] = []  # the keys of the open elements
+    builders = [BlockText("#root", 0)]
+    md_block: tuple[int, int] | None = None  # (Markdown line, rendered line) of a raw HTML block
+    # the rare elements with an attribute that matters anywhere: found by one XPath query (a
+    # fifth of the cost of reading both attributes of every element, or of a predicate)
+    flagged = set(_xpath("descendant-or-self::*/@hidden/.. | descendant-or-self::*/@data-careerlint-ignore/..")(root))
+
+    def emit(b: BlockText) -> int | None:
+        nonlocal section, h1
+        if b.run is not None:
+            b.settle()
+        elif not b.length:
+            return None
+        bid = len(blocks)
+        text = "".join(b.parts)
+        tag = b.tag
+        if tag in HEADING_TAGS:
+            section = bid
+            if tag == "h1" and not h1:
+                h1 = text
+        depth = b.depth
+        blocks.append(Block(bid, text, tag, b.offsets, b.lines, tuple(path_keys[max(depth - 10, 0):depth]),
+                            section, b.cell, b.header))
+        return bid
+
+    cur = 1
+    pending = None  # text (an element's text or tail) waiting for the line of the node after it
+    pending_nl = 0
+    skipping = False
+    events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for ev, el in events:
+        # the line this node starts on, if known (an end: none, nothing follows inside the parent)
+        if ev == "end":
+            line = None
+        elif not markdown:
+            line = el.sourceline
+        elif md_block is not None and el.sourceline:
+            line = md_block[0] + el.sourceline - md_block[1]
+        else:
+            line = None
+        if pending is not None:
+            # the text before this node ends where the node starts: the node's line, less the
+            # text's newlines (never before the line the walk is at)
+            at = line - pending_nl if line and line - pending_nl > cur else cur
+            top = builders[-1]
+            run = top.run
+            if run is None:
+                if pending.isspace():  # nothing to show: a space, if words came before and follow
+                    if top.length:
+                        top.space = True
+                else:
+                    top.run = [pending]
+                    top.base = at
+                    top.expect = at + pending_nl
+            elif at == top.expect or pending.isspace():  # the run goes on (a space's line does not matter)
+                run.append(pending)
+                top.expect += pending_nl
+            else:
+                top.piece(pending, at, pending_nl)
+            cur = at + pending_nl
+            pending = None
+        if ev == "end":
+            if skipping:
+                skipping = False
+            else:
+                key = path_keys.pop()
+                what = opened.pop()
+                if what == _BLOCK:
+                    b = builders.pop()
+                    if b.run is not None or b.length:
+                        emit(b)
+                elif what:
+                    cell_depth -= _end_part(what, builders, open_tables, tables, blocks, emit, path)
+                if key in ignores:
+                    ignores.pop(key).end = cur
+            tail = el.tail
+            if tail:
+                if markdown and tail.isspace() and (el.tag.lower() in BLOCK_TAGS or el.tag == "careerlint-line"):
+                    continue  # the renderer's own line breaks between block tags are not text
+                pending = tail
+                pending_nl = tail.count("\n")
+            continue
+        if ev != "start":  # a comment (or processing instruction): maybe a directive
+            cur = line or cur
+            try:
+                d = parse_directive(el.text, cur)
+            except UnknownDirective as e:
+                problems.append(f"{path}:{cur}: error: {e}")
+                d = None
+            if d is not None:
+                directives.append(d)
+            tail = el.tail
+            if tail and not (markdown and tail.isspace()):
+                pending = tail
+                pending_nl = tail.count("\n")
+            continue
+        tag = el.tag.lower()
+        if markdown and (ml := el.get("data-md-line")):
+            cur = int(ml)
+            if el.get("data-md-block") is not None:
+                md_block = (cur, el.sourceline or 0)
+            elif tag != "careerlint-line":
+                md_block = None  # a rendered Markdown block: the raw HTML block is over
+        else:
+            cur = line or cur
+        if tag == "title" and not title:
+            title = " ".join((_xpath("string()")(el) or "").split())
+        elif tag == "meta":
+            name = (el.get("name") or el.get("property") or "").lower()
+            if name:
+                meta[name] = el.get("content") or ""
+        if tag in SKIP_TAGS or (flagged and el in flagged and el.get("hidden") is not None):
+            events.skip_subtree()
+            skipping = True
+            continue
+        key = len(tags)
+        tags.append(tag)
+        if flagged and el in flagged and (ignore := el.get("data-careerlint-ignore")) is not None:
+            rules = tuple(r for r in _RULE_SEP.split(ignore.strip()) if r)
+            d = Directive("ignore", rules, cur, text='data-careerlint-ignore="' + " ".join(rules) + '"')
+            directives.append(d)
+            ignores[key] = d
+        # what the element opens
+        what = _NOTHING
+        kind = _KIND.get(tag)
+        if kind is not None:
+            if kind == _K_BR:
+                builders[-1].soft_break()
+            elif cell_depth:
+                # inside a table cell everything (even a nested table) reads as one unit
+                if kind != _K_LINK:
+                    builders[-1].soft_break()
+                    what = _SOFT
+            elif kind == _K_TABLE or (kind == _K_PART and open_tables):
+                what = _start_part(el, tag, key, builders, open_tables, len(path_keys), emit)
+                cell_depth += what == _CELL
+            elif kind != _K_LINK or (len(el) > 1 and _is_card_link(el)):
+                top = builders[-1]
+                if top.run is not None or top.length:
+                    emit(top)
+                    top.length = 0
+                    top.space = False
+                builders.append(BlockText(tag, len(path_keys)))
+                what = _BLOCK
+        opened.append(what)
+        path_keys.append(key)
+        text = el.text
+        if text and not (markdown and tag in BLOCK_TAGS and text.isspace()):
+            pending = text  # (the renderer's own line breaks between block tags are not text)
+            pending_nl = text.count("\n")
+    if pending is not None:  # the root's tail: libxml2 leaves none, but no text is ever dropped
+        builders[-1].piece(pending, cur, pending_nl)
+    while builders:
+        emit(builders.pop())
+    close_ranges(directives, len(source))
+    return Document(path, blocks, tables, title, h1, source, tags, meta, directives, problems)
+
+
+def _flush(builders: list[BlockText], emit) -> None:
+    """Emit the text collected so far by the innermost block (a table or cell starts in it)."""
+    top = builders[-1]
+    if top.run is not None or top.length:
+        emit(top)
+        top.length = 0
+        top.space = False
+
+
+def _start_part(el, tag: str, key: int, builders: list[BlockText], open_tables: list[dict], depth: int,
+                emit) -> int:
+    """Start a table or a part of the innermost open table (outside any cell); what it opened."""
+    if tag == "table":
+        _flush(builders, emit)
+        open_tables.append({"key": key, "line": el.sourceline or 1, "rows": [], "caption": None, "in_head": 0})
+        return _TABLE
+    t = open_tables[-1]
+    if tag == "thead":
+        t["in_head"] += 1
+        return _THEAD
+    if tag == "tr":
+        t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+        return _NOTHING
+    if tag == "caption":
+        _flush(builders, emit)
+        builders.append(BlockText(tag, depth))
+        return _CAPTION
+    # a cell
+    if not t["rows"]:
+        t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+    layout = is_layout_cell(el)  # a page laid out with a table: its cells hold ordinary blocks
+    t["rows"][-1]["cells"].append({"bid": None, "th": tag == "th" and not layout,
+                                   "colspan": span(el.get("colspan")), "rowspan": span(el.get("rowspan"))})
+    _flush(builders, emit)
+    if layout:
+        builders.append(BlockText("div", depth))
+        return _BLOCK
+    builders.append(BlockText(tag, depth, (-1, -1, -1), tag == "th" or t["in_head"] > 0))
+    return _CELL
+
+
+def _end_part(what: int, builders: list[BlockText], open_tables: list[dict], tables: list, blocks: list,
+              emit, path: str) -> int:
+    """End what an element opened (but a plain block); 1 when that was a table cell."""
+    if what == _SOFT:
+        builders[-1].soft_break()
+    elif what == _CELL:
+        open_tables[-1]["rows"][-1]["cells"][-1]["bid"] = emit(builders.pop())
+        return 1
+    elif what == _CAPTION:
+        open_tables[-1]["caption"] = emit(builders.pop())
+    elif what == _THEAD:
+        open_tables[-1]["in_head"] -= 1
+    elif what == _TABLE:
+        _flush(builders, emit)
+        tables.append(finish_table(open_tables.pop(), len(tables), blocks, path))
+    return 0
+def _is_card_link(el) -> bool:
+    """A link laid out as a card ("<a class=card><span>Electrician</span><span>$62,350</span>..."):
+    two or more child elements make it a unit of its own, as a browser's CSS would show it."""
+    n = 0
+    for child in el:
+        if isinstance(child.tag, str):
+            n += 1
+            if n >= 2:
+                return True
+    return False
