@@ -34,10 +34,11 @@ _TABLE_PARTS = frozenset({"thead", "tr", "td", "th", "caption"})
 
 # what an element opened, so that its end closes exactly that
 _NOTHING, _BLOCK, _SOFT, _CELL, _CAPTION, _THEAD, _TABLE = range(7)
-# what a tag may open (a tag not here opens nothing): one lookup instead of a chain of tests
-_K_BLOCK, _K_BR, _K_TABLE, _K_PART, _K_LINK = range(5)
+# what a tag may open (a tag not here opens nothing), or what else it is: one lookup instead of a
+# chain of tests (meta and what comes after it in this list hold no text the reader sees)
+_K_BLOCK, _K_BR, _K_TABLE, _K_PART, _K_LINK, _K_META, _K_SKIP, _K_TITLE = range(8)
 _KIND = {**{t: _K_BLOCK for t in BLOCK_TAGS}, **{t: _K_PART for t in _TABLE_PARTS}, "table": _K_TABLE,
-         "br": _K_BR, "a": _K_LINK}
+         "br": _K_BR, "a": _K_LINK, "meta": _K_META, **{t: _K_SKIP for t in SKIP_TAGS}, "title": _K_TITLE}
 
 # "data-careerlint-ignore="stale-source, unsourced-figure"" -> ["stale-source", "unsourced-figure"]
 _RULE_SEP = re.compile(r"[\s,]+")
@@ -102,42 +103,16 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
         return bid
 
     cur = 1
-    pending = None  # text (an element's text or tail) waiting for the line of the node after it
+    pending = None  # text with words (an element's text or tail) waiting for the line of the next node
     pending_nl = 0
     skipping = False
     events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for ev, el in events:
-        # the line this node starts on, if known (an end: none, nothing follows inside the parent)
         if ev == "end":
-            line = None
-        elif not markdown:
-            line = el.sourceline
-        elif md_block is not None and el.sourceline:
-            line = md_block[0] + el.sourceline - md_block[1]
-        else:
-            line = None
-        if pending is not None:
-            # the text before this node ends where the node starts: the node's line, less the
-            # text's newlines (never before the line the walk is at)
-            at = line - pending_nl if line and line - pending_nl > cur else cur
-            top = builders[-1]
-            run = top.run
-            if run is None:
-                if pending.isspace():  # nothing to show: a space, if words came before and follow
-                    if top.length:
-                        top.space = True
-                else:
-                    top.run = [pending]
-                    top.base = at
-                    top.expect = at + pending_nl
-            elif at == top.expect or pending.isspace():  # the run goes on (a space's line does not matter)
-                run.append(pending)
-                top.expect += pending_nl
-            else:
-                top.piece(pending, at, pending_nl)
-            cur = at + pending_nl
-            pending = None
-        if ev == "end":
+            if pending is not None:  # nothing follows the text inside its parent: it ends here
+                builders[-1].piece(pending, cur, pending_nl)
+                cur += pending_nl
+                pending = None
             if skipping:
                 skipping = False
             else:
@@ -149,15 +124,46 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
                         emit(b)
                 elif what:
                     cell_depth -= _end_part(what, builders, open_tables, tables, blocks, emit, path)
-                if key in ignores:
+                if ignores and key in ignores:
                     ignores.pop(key).end = cur
-            tail = el.tail
-            if tail:
-                if markdown and tail.isspace() and (el.tag.lower() in BLOCK_TAGS or el.tag == "careerlint-line"):
+            text = el.tail
+            if not text:
+                continue
+            if text.isspace():
+                if markdown and (el.tag.lower() in BLOCK_TAGS or el.tag == "careerlint-line"):
                     continue  # the renderer's own line breaks between block tags are not text
-                pending = tail
-                pending_nl = tail.count("\n")
+                # only a space between words: it needs no line (the next node's line, if it has
+                # one, replaces the walk's line anyway), so it is added now
+                top = builders[-1]
+                if top.run is not None:
+                    top.run.append(text)
+                    top.expect += text.count("\n")
+                elif top.length:
+                    top.space = True
+                cur += text.count("\n")
+            else:
+                pending = text
+                pending_nl = text.count("\n")
             continue
+        # the start of an element, a comment or a processing instruction: the line it starts on
+        if not markdown:
+            line = el.sourceline
+        elif md_block is not None and el.sourceline:
+            line = md_block[0] + el.sourceline - md_block[1]
+        else:
+            line = None
+        if pending is not None:
+            # the text before this node ends where the node starts: the node's line, less the
+            # text's newlines (never before the line the walk is at)
+            at = line - pending_nl if line and line - pending_nl > cur else cur
+            top = builders[-1]
+            if top.run is not None and at == top.expect:  # the run goes on (BlockText.piece, inlined)
+                top.run.append(pending)
+                top.expect += pending_nl
+            else:
+                top.piece(pending, at, pending_nl)
+            cur = at + pending_nl
+            pending = None
         if ev != "start":  # a comment (or processing instruction): maybe a directive
             cur = line or cur
             try:
@@ -167,10 +173,22 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
                 d = None
             if d is not None:
                 directives.append(d)
-            tail = el.tail
-            if tail and not (markdown and tail.isspace()):
-                pending = tail
-                pending_nl = tail.count("\n")
+            text = el.tail
+            if not text:
+                continue
+            if text.isspace():
+                if markdown:
+                    continue
+                top = builders[-1]
+                if top.run is not None:
+                    top.run.append(text)
+                    top.expect += text.count("\n")
+                elif top.length:
+                    top.space = True
+                cur += text.count("\n")
+            else:
+                pending = text
+                pending_nl = text.count("\n")
             continue
         tag = el.tag.lower()
         if markdown and (ml := el.get("data-md-line")):
@@ -181,50 +199,81 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
                 md_block = None  # a rendered Markdown block: the raw HTML block is over
         else:
             cur = line or cur
-        if tag == "title" and not title:
-            title = " ".join((_xpath("string()")(el) or "").split())
-        elif tag == "meta":
-            name = (el.get("name") or el.get("property") or "").lower()
-            if name:
-                meta[name] = el.get("content") or ""
-        if tag in SKIP_TAGS or (flagged and el in flagged and el.get("hidden") is not None):
-            events.skip_subtree()
-            skipping = True
-            continue
-        key = len(tags)
-        tags.append(tag)
-        if flagged and el in flagged and (ignore := el.get("data-careerlint-ignore")) is not None:
-            rules = tuple(r for r in _RULE_SEP.split(ignore.strip()) if r)
-            d = Directive("ignore", rules, cur, text='data-careerlint-ignore="' + " ".join(rules) + '"')
-            directives.append(d)
-            ignores[key] = d
-        # what the element opens
-        what = _NOTHING
         kind = _KIND.get(tag)
-        if kind is not None:
-            if kind == _K_BR:
+        if kind is not None and kind >= _K_META:
+            if kind == _K_TITLE and not title:
+                title = " ".join((_xpath("string()")(el) or "").split())
+            elif kind == _K_META:
+                name = (el.get("name") or el.get("property") or "").lower()
+                if name:
+                    meta[name] = el.get("content") or ""
+            if kind != _K_META:  # never shown
+                events.skip_subtree()
+                skipping = True
+                continue
+        key = len(tags)
+        if flagged and el in flagged:
+            if el.get("hidden") is not None:
+                events.skip_subtree()
+                skipping = True
+                continue
+            if (ignore := el.get("data-careerlint-ignore")) is not None:
+                rules = tuple(r for r in _RULE_SEP.split(ignore.strip()) if r)
+                d = Directive("ignore", rules, cur, text='data-careerlint-ignore="' + " ".join(rules) + '"')
+                directives.append(d)
+                ignores[key] = d
+        tags.append(tag)
+        # what the element opens
+        if kind is None or kind == _K_META:
+            what = _NOTHING
+        elif kind == _K_BLOCK and not cell_depth:
+            top = builders[-1]
+            if top.run is not None or top.length:
+                emit(top)
+                top.length = 0
+                top.space = False
+            builders.append(BlockText(tag, len(path_keys)))
+            what = _BLOCK
+        elif kind == _K_BR:
+            builders[-1].soft_break()
+            what = _NOTHING
+        elif cell_depth:
+            # inside a table cell everything (even a nested table) reads as one unit
+            if kind != _K_LINK:
                 builders[-1].soft_break()
-            elif cell_depth:
-                # inside a table cell everything (even a nested table) reads as one unit
-                if kind != _K_LINK:
-                    builders[-1].soft_break()
-                    what = _SOFT
-            elif kind == _K_TABLE or (kind == _K_PART and open_tables):
-                what = _start_part(el, tag, key, builders, open_tables, len(path_keys), emit)
-                cell_depth += what == _CELL
-            elif kind != _K_LINK or (len(el) > 1 and _is_card_link(el)):
-                top = builders[-1]
-                if top.run is not None or top.length:
-                    emit(top)
-                    top.length = 0
-                    top.space = False
-                builders.append(BlockText(tag, len(path_keys)))
-                what = _BLOCK
+                what = _SOFT
+            else:
+                what = _NOTHING
+        elif kind == _K_TABLE or (kind == _K_PART and open_tables):
+            what = _start_part(el, tag, key, builders, open_tables, len(path_keys), emit)
+            cell_depth += what == _CELL
+        elif kind != _K_LINK or (len(el) > 1 and _is_card_link(el)):
+            top = builders[-1]
+            if top.run is not None or top.length:
+                emit(top)
+                top.length = 0
+                top.space = False
+            builders.append(BlockText(tag, len(path_keys)))
+            what = _BLOCK
+        else:
+            what = _NOTHING
         opened.append(what)
         path_keys.append(key)
         text = el.text
-        if text and not (markdown and tag in BLOCK_TAGS and text.isspace()):
-            pending = text  # (the renderer's own line breaks between block tags are not text)
+        if not text:
+            continue
+        if text.isspace():
+            if markdown and tag in BLOCK_TAGS:
+                continue  # the renderer's own line breaks between block tags are not text
+            top = builders[-1]
+            if top.run is not None:
+                top.run.append(text)
+                top.expect += text.count("\n")
+            elif top.length:
+                top.space = True
+            cur += text.count("\n")
+        else:
+            pending = text
             pending_nl = text.count("\n")
     if pending is not None:  # the root's tail: libxml2 leaves none, but no text is ever dropped
         builders[-1].piece(pending, cur, pending_nl)
