@@ -13,7 +13,7 @@ import re
 from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
 from careerlint.document.blocktext import BlockText
 from careerlint.document.model import Block, Document
-from careerlint.document.tables import finish_table, is_layout_cell, span
+from careerlint.document.tables import BLOCK, CELL, NOTHING, SOFT, end_part, start_part
 
 # Elements whose text is never shown to a reader.
 SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "title", "svg", "math", "iframe",
@@ -32,8 +32,6 @@ CELL_TAGS = frozenset({"td", "th"})
 # tags a table gives a meaning of its own (while a table is open and no cell is)
 _TABLE_PARTS = frozenset({"thead", "tr", "td", "th", "caption"})
 
-# what an element opened, so that its end closes exactly that
-_NOTHING, _BLOCK, _SOFT, _CELL, _CAPTION, _THEAD, _TABLE = range(7)
 # what a tag may open (a tag not here opens nothing), or what else it is: one lookup instead of a
 # chain of tests (meta and what comes after it in this list hold no text the reader sees)
 _K_BLOCK, _K_BR, _K_TABLE, _K_PART, _K_LINK, _K_META, _K_SKIP, _K_TITLE = range(8)
@@ -118,12 +116,12 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
             else:
                 key = path_keys.pop()
                 what = opened.pop()
-                if what == _BLOCK:
+                if what == BLOCK:
                     b = builders.pop()
                     if b.run is not None or b.length:
                         emit(b)
                 elif what:
-                    cell_depth -= _end_part(what, builders, open_tables, tables, blocks, emit, path)
+                    cell_depth -= end_part(what, builders, open_tables, tables, blocks, emit, path)
                 if ignores and key in ignores:
                     ignores.pop(key).end = cur
             text = el.tail
@@ -225,7 +223,7 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
         tags.append(tag)
         # what the element opens
         if kind is None or kind == _K_META:
-            what = _NOTHING
+            what = NOTHING
         elif kind == _K_BLOCK and not cell_depth:
             top = builders[-1]
             if top.run is not None or top.length:
@@ -233,20 +231,20 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
                 top.length = 0
                 top.space = False
             builders.append(BlockText(tag, len(path_keys)))
-            what = _BLOCK
+            what = BLOCK
         elif kind == _K_BR:
             builders[-1].soft_break()
-            what = _NOTHING
+            what = NOTHING
         elif cell_depth:
             # inside a table cell everything (even a nested table) reads as one unit
             if kind != _K_LINK:
                 builders[-1].soft_break()
-                what = _SOFT
+                what = SOFT
             else:
-                what = _NOTHING
+                what = NOTHING
         elif kind == _K_TABLE or (kind == _K_PART and open_tables):
-            what = _start_part(el, tag, key, builders, open_tables, len(path_keys), emit)
-            cell_depth += what == _CELL
+            what = start_part(el, tag, key, builders, open_tables, len(path_keys), emit)
+            cell_depth += what == CELL
         elif kind != _K_LINK or (len(el) > 1 and _is_card_link(el)):
             top = builders[-1]
             if top.run is not None or top.length:
@@ -254,9 +252,9 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
                 top.length = 0
                 top.space = False
             builders.append(BlockText(tag, len(path_keys)))
-            what = _BLOCK
+            what = BLOCK
         else:
-            what = _NOTHING
+            what = NOTHING
         opened.append(what)
         path_keys.append(key)
         text = el.text
@@ -283,63 +281,6 @@ def walk(root, path: str, source: list[str], markdown: bool = False) -> Document
     return Document(path, blocks, tables, title, h1, source, tags, meta, directives, problems)
 
 
-def _flush(builders: list[BlockText], emit) -> None:
-    """Emit the text collected so far by the innermost block (a table or cell starts in it)."""
-    top = builders[-1]
-    if top.run is not None or top.length:
-        emit(top)
-        top.length = 0
-        top.space = False
-
-
-def _start_part(el, tag: str, key: int, builders: list[BlockText], open_tables: list[dict], depth: int,
-                emit) -> int:
-    """Start a table or a part of the innermost open table (outside any cell); what it opened."""
-    if tag == "table":
-        _flush(builders, emit)
-        open_tables.append({"key": key, "line": el.sourceline or 1, "rows": [], "caption": None, "in_head": 0})
-        return _TABLE
-    t = open_tables[-1]
-    if tag == "thead":
-        t["in_head"] += 1
-        return _THEAD
-    if tag == "tr":
-        t["rows"].append({"cells": [], "head": t["in_head"] > 0})
-        return _NOTHING
-    if tag == "caption":
-        _flush(builders, emit)
-        builders.append(BlockText(tag, depth))
-        return _CAPTION
-    # a cell
-    if not t["rows"]:
-        t["rows"].append({"cells": [], "head": t["in_head"] > 0})
-    layout = is_layout_cell(el)  # a page laid out with a table: its cells hold ordinary blocks
-    t["rows"][-1]["cells"].append({"bid": None, "th": tag == "th" and not layout,
-                                   "colspan": span(el.get("colspan")), "rowspan": span(el.get("rowspan"))})
-    _flush(builders, emit)
-    if layout:
-        builders.append(BlockText("div", depth))
-        return _BLOCK
-    builders.append(BlockText(tag, depth, (-1, -1, -1), tag == "th" or t["in_head"] > 0))
-    return _CELL
-
-
-def _end_part(what: int, builders: list[BlockText], open_tables: list[dict], tables: list, blocks: list,
-              emit, path: str) -> int:
-    """End what an element opened (but a plain block); 1 when that was a table cell."""
-    if what == _SOFT:
-        builders[-1].soft_break()
-    elif what == _CELL:
-        open_tables[-1]["rows"][-1]["cells"][-1]["bid"] = emit(builders.pop())
-        return 1
-    elif what == _CAPTION:
-        open_tables[-1]["caption"] = emit(builders.pop())
-    elif what == _THEAD:
-        open_tables[-1]["in_head"] -= 1
-    elif what == _TABLE:
-        _flush(builders, emit)
-        tables.append(finish_table(open_tables.pop(), len(tables), blocks, path))
-    return 0
 def _is_card_link(el) -> bool:
     """A link laid out as a card ("<a class=card><span>Electrician</span><span>$62,350</span>..."):
     two or more child elements make it a unit of its own, as a browser's CSS would show it."""
