@@ -20,6 +20,22 @@ def test_line_of_text_inside_a_long_paragraph():
     assert b.line_at(b.text.index("$59,310")) == 3
 
 
+def test_every_line_of_a_paragraph_spread_over_inline_elements_keeps_its_line():
+    doc = parse_html("<p>The median\n<b>annual\nwage</b> for\n<a href=x>nurses</a> was\n$93,600.</p>")
+    b = doc.blocks[0]
+    assert b.text == "The median annual wage for nurses was $93,600."
+    assert (b.offsets, b.lines) == ([0, 11, 18, 27, 38], [1, 2, 3, 4, 5])
+    assert [b.line_at(b.text.index(w)) for w in ("median", "annual", "wage", "nurses", "$93,600")] == [1, 2, 3, 4, 5]
+
+
+def test_attributes_that_hide_or_suppress_are_read_whatever_their_case():
+    doc = parse_html("<DIV HIDDEN><p>secret $5</p></DIV>\n<P data-careerlint-ignore='stale-source,  unsourced-figure'>"
+                     "shown\n<br>here</P><p>next</p>")
+    assert [(b.text, b.lines) for b in doc.blocks] == [("shown here", [2, 3]), ("next", [3])]
+    [d] = doc.directives
+    assert (d.kind, d.rules, d.line, d.end) == ("ignore", ("stale-source", "unsourced-figure"), 2, 3)
+
+
 def test_invisible_text_is_dropped():
     doc = parse_html("<head><title>T</title><style>p{}</style></head><body><script>x=1</script>"
                      "<p hidden>secret</p><!-- note --><p>shown</p><noscript>js</noscript></body>")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 
-import click
-
 
 def refuse_overwrites(output_file, write_baseline, baseline_path, pages, used) -> None:
     """careerlint never writes over what it reads: a report or baseline target that is a page,
@@ -42,6 +40,8 @@ def refuse_overwrites(output_file, write_baseline, baseline_path, pages, used) -
 def tell_settings(used, pages, full: bool, named: bool) -> None:
     """-v: which configuration applies to how many pages, and any ignored above the repository
     root (on stderr). --show-settings: every setting in force (on stdout)."""
+    import click
+
     from careerlint.config import config_above_root
     from careerlint.errors import printable
 

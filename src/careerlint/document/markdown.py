@@ -16,8 +16,6 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
 
     The Markdown is rendered to HTML whose block elements carry their source line
     (data-md-line), so findings are reported at lines of the Markdown file."""
-    from markdown_it import MarkdownIt
-
     meta: dict[str, str] = {}
     body = text
     m = _FRONT_MATTER.match(text)
@@ -25,7 +23,7 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
         meta = _front_matter(m.group(1) or "")
         # keep every line where it is: the front matter becomes blank lines
         body = "\n" * m.group(0).count("\n") + text[m.end():]
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    md = _renderer()
     tokens = md.parse(body)
     if any(t.level >= MAX_NESTING - 1 for t in tokens):
         # markdown-it stops reading at its nesting limit and drops the rest of the page
@@ -58,6 +56,17 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
 
 
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
+_MD: list = []
+
+
+def _renderer():
+    """The one MarkdownIt of the process (a tenth of a small page's time to make; it keeps no
+    state between pages: each parse and render starts from fresh tokens and env)."""
+    if not _MD:
+        from markdown_it import MarkdownIt
+
+        _MD.append(MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table"))
+    return _MD[0]
 
 
 def _marker(line: int, block: bool = False) -> str:

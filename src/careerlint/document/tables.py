@@ -1,12 +1,18 @@
-"""A table's grid: which cell covers each row and column, with rowspan and colspan, bounded."""
+"""Tables as the walker reads them: the parts it opens and closes (start_part, end_part), and the
+grid of a finished table: which cell covers each row and column, with rowspan and colspan, bounded."""
 
 from __future__ import annotations
 
+from careerlint.document.blocktext import BlockText
+from careerlint.document.model import Table
 from careerlint.errors import InputError
 
 MAX_COLSPAN = 1000    # the limits browsers apply (HTML: "colspan ... 1000", "rowspan ... 65534")
 MAX_ROWSPAN = 65534
 MAX_GRID = 2_000_000  # grid slots of one table (16 MB of references)
+
+# what an element opened (the walker keeps one per open element), so that its end closes that
+NOTHING, BLOCK, SOFT, CELL, CAPTION, THEAD, TABLE = range(7)
 
 
 def build_grid(rows: list[dict], path: str, line: int) -> tuple[list[list[int | None]], int]:
@@ -54,3 +60,108 @@ def build_grid(rows: list[dict], path: str, line: int) -> tuple[list[list[int | 
         else:
             leading = False
     return grid, header_rows
+
+
+def finish_table(info: dict, tid: int, blocks: list, path: str):
+    """The Table of a table the walker collected (``info``: its key, line, rows and caption); its
+    cells' blocks learn their (table, row, column) and whether they are in a header row."""
+    table = Table(tid, info["key"], info["line"], caption=info["caption"])
+    table.grid, table.header_rows = build_grid(info["rows"], path, info["line"])
+    for r, row in enumerate(table.grid):
+        for c, bid in enumerate(row):
+            if bid is not None and blocks[bid].cell is not None and blocks[bid].cell[1] < 0:
+                blk = blocks[bid]
+                blk.cell = (tid, r, c)
+                if r < table.header_rows:
+                    blk.header = True
+    return table
+
+
+_LAYOUT_EVIDENCE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "section",
+                              "article", "main", "nav", "form", "blockquote"})
+
+
+def is_layout_cell(el) -> bool:
+    """A cell used for page layout: it holds headings, lists, tables or several paragraphs."""
+    paragraphs = 0
+    for n, d in enumerate(el.iterdescendants()):
+        if n > 400:
+            return True
+        tag = d.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _LAYOUT_EVIDENCE:
+            return True
+        if tag == "p":
+            paragraphs += 1
+            if paragraphs > 1:
+                return True
+    return False
+
+
+def span(value: str | None) -> int:
+    """A colspan or rowspan attribute as a count: 1 when absent, not a number, or below 1."""
+    try:
+        n = int((value or "1").strip())
+    except ValueError:
+        return 1
+    return n if n > 0 else 1
+
+
+def _flush(builders: list[BlockText], emit) -> None:
+    """Emit the text collected so far by the innermost block (a table or cell starts in it)."""
+    top = builders[-1]
+    if top.run is not None or top.length:
+        emit(top)
+        top.length = 0
+        top.space = False
+
+
+def start_part(el, tag: str, key: int, builders: list[BlockText], open_tables: list[dict], depth: int,
+                emit) -> int:
+    """Start a table or a part of the innermost open table (outside any cell); what it opened."""
+    if tag == "table":
+        _flush(builders, emit)
+        open_tables.append({"key": key, "line": el.sourceline or 1, "rows": [], "caption": None, "in_head": 0})
+        return TABLE
+    t = open_tables[-1]
+    if tag == "thead":
+        t["in_head"] += 1
+        return THEAD
+    if tag == "tr":
+        t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+        return NOTHING
+    if tag == "caption":
+        _flush(builders, emit)
+        builders.append(BlockText(tag, depth))
+        return CAPTION
+    # a cell
+    if not t["rows"]:
+        t["rows"].append({"cells": [], "head": t["in_head"] > 0})
+    layout = is_layout_cell(el)  # a page laid out with a table: its cells hold ordinary blocks
+    t["rows"][-1]["cells"].append({"bid": None, "th": tag == "th" and not layout,
+                                   "colspan": span(el.get("colspan")), "rowspan": span(el.get("rowspan"))})
+    _flush(builders, emit)
+    if layout:
+        builders.append(BlockText("div", depth))
+        return BLOCK
+    builders.append(BlockText(tag, depth, (-1, -1, -1), tag == "th" or t["in_head"] > 0))
+    return CELL
+
+
+def end_part(what: int, builders: list[BlockText], open_tables: list[dict], tables: list, blocks: list,
+              emit, path: str) -> int:
+    """End what an element opened (but a plain block); 1 when that was a table cell."""
+    if what == SOFT:
+        builders[-1].soft_break()
+    elif what == CELL:
+        open_tables[-1]["rows"][-1]["cells"][-1]["bid"] = emit(builders.pop())
+        return 1
+    elif what == CAPTION:
+        open_tables[-1]["caption"] = emit(builders.pop())
+    elif what == THEAD:
+        open_tables[-1]["in_head"] -= 1
+    elif what == TABLE:
+        _flush(builders, emit)
+        tables.append(finish_table(open_tables.pop(), len(tables), blocks, path))
+    return 0
