@@ -10,6 +10,7 @@ from careerlint import yamlfile
 from careerlint.claims import period_text
 from careerlint.document import parse_html
 from careerlint.extract.phrasings import compile_phrasings
+from careerlint.extract.phrasings_store import phrasings
 from careerlint.extract.lexicon import lexicon
 from careerlint.extract.reader import Reader
 from careerlint.resources import rules_dir
@@ -95,3 +96,9 @@ def test_a_long_sentence_is_read_in_linear_time():
     t0 = time.perf_counter()
     readings("The median annual wage for electricians was $62,350 in May 2024 " + filler + ".")
     assert time.perf_counter() - t0 < 5
+
+
+def test_every_bundled_phrasing_compiles():
+    # the bundled shapes are compiled on first use, not when loaded: a bad one must fail here
+    for ph in phrasings():
+        assert ph.pattern.groupindex.keys() == ph.slots.keys(), ph.id

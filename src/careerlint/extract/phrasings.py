@@ -38,12 +38,21 @@ _SLOT_KEYS = ("stat", "per", "domain", "bound", "population")
 class Phrasing:
     id: str
     shape: str
-    pattern: re.Pattern
+    rx: str                               # the shape as a regular expression (compiled on first use)
     anchor: tuple[tuple[str, ...], ...]   # groups of words; the sentence must hold one word of each group
     sets: dict
     slots: dict[str, tuple[str, dict]]   # regex group -> (slot kind, attributes for that slot's figure)
     reads: list = field(default_factory=list)
     ignores: list = field(default_factory=list)
+    _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """Compiled when a sentence first holds the shape's anchor words: a one-page check compiles
+        only the shapes its page can match (compiling all of them is a third of a check's start)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.rx, re.I)
+        return self._compiled
 
 
 @dataclass
@@ -60,7 +69,10 @@ class Reading:
     per: str | None
 
 
-def compile_phrasings(data: dict, cues: dict[str, str], where: str = "phrasings.yaml") -> list[Phrasing]:
+def compile_phrasings(data: dict, cues: dict[str, str], where: str = "phrasings.yaml",
+                      eager: bool = True) -> list[Phrasing]:
+    """The phrasings of ``data``. ``eager``: compile every regular expression now, so a bad one is a
+    ConfigError here; the bundled file (compiled whole by the tests) leaves that to first use."""
     entries = data.get("phrasings") or {}
     if not isinstance(entries, dict):
         raise ConfigError(f"{where}: 'phrasings' must be a mapping of id -> phrasing")
@@ -91,15 +103,15 @@ def compile_phrasings(data: dict, cues: dict[str, str], where: str = "phrasings.
 
         try:
             rx = compile_phrase(spec["shape"], cues, slot)
-            pattern = re.compile(rx, re.I)
+            pattern = re.compile(rx, re.I) if eager else None
         except (PhraseError, re.error) as e:
             raise ConfigError(f"{where}: phrasing '{pid}': {e}") from None
         sets = dict(spec.get("sets") or {})
         unknown = set(sets) - set(_SLOT_KEYS)
         if unknown:
             raise ConfigError(f"{where}: phrasing '{pid}': unknown key in 'sets': {sorted(unknown)[0]}")
-        out.append(Phrasing(str(pid), spec["shape"], pattern, _anchor(spec["shape"]), sets, slots,
-                            list(spec.get("reads") or []), list(spec.get("ignores") or [])))
+        out.append(Phrasing(str(pid), spec["shape"], rx, _anchor(spec["shape"]), sets, slots,
+                            list(spec.get("reads") or []), list(spec.get("ignores") or []), pattern))
     return out
 
 

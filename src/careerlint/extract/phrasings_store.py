@@ -14,5 +14,6 @@ def phrasings() -> list[Phrasing]:
         from careerlint.resources import rules_dir
 
         path = rules_dir() / "phrasings.yaml"
-        _STORE.append(compile_phrasings(dict(yamlfile.load(path)), lexicon().cues, str(path)))
+        # compiled shape by shape on first use (tests/test_phrasings.py compiles every one)
+        _STORE.append(compile_phrasings(dict(yamlfile.load(path)), lexicon().cues, str(path), eager=False))
     return _STORE[0]
