@@ -108,13 +108,9 @@ def _run(client, pages, todo, max_bytes, outcomes, tick, task) -> None:
 
     from careerlint.pipeline import Outcome
 
-    plans: list = []
-    index: dict[int, int] = {}
-    for i in todo:
-        plan = pages[i][1]
-        if id(plan) not in index:
-            index[id(plan)] = len(plans)
-            plans.append(plan)
+    from careerlint.runner import distinct_plans
+
+    plans, index = distinct_plans(pages, todo)
     # the plans (about 20 KB pickled) go with every task: data scattered to workers is lost with them
     plans_f = plans
     items = [(i, (pages[i][0], os.path.abspath(pages[i][0]), index[id(pages[i][1])])) for i in todo]

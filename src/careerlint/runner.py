@@ -159,7 +159,8 @@ def _chunk_size(tasks: int, workers: int) -> int:
     return max(1, min(4, tasks // (workers * 8)))
 
 
-def _in_pool(pages, todo, max_bytes, workers, outcomes, tick) -> None:
+def distinct_plans(pages, todo) -> tuple[list[Plan], dict[int, int]]:
+    """The plans of the pages to check, each once (sent to workers once), and id(plan) -> its index."""
     plans: list[Plan] = []
     index: dict[int, int] = {}
     for i in todo:
@@ -167,6 +168,11 @@ def _in_pool(pages, todo, max_bytes, workers, outcomes, tick) -> None:
         if id(plan) not in index:
             index[id(plan)] = len(plans)
             plans.append(plan)
+    return plans, index
+
+
+def _in_pool(pages, todo, max_bytes, workers, outcomes, tick) -> None:
+    plans, index = distinct_plans(pages, todo)
     tasks = [(pages[i][0], index[id(pages[i][1])], max_bytes) for i in todo]
     from concurrent.futures import ProcessPoolExecutor
 

@@ -83,3 +83,17 @@ def blame(page, c: Claim, earlier: Claim) -> tuple[Claim, Claim]:
     if official_agrees(page, c) is True and official_agrees(page, earlier) is False:
         return earlier, c
     return c, earlier
+
+
+def conflicts(page, keyed, same):
+    """(figure to report, the other) for each figure that disagrees with the earliest comparable one
+    stated before it under the same key. ``keyed``: (key, figure) in page order; ``same``: whether
+    two figures agree (rounding, abbreviations)."""
+    seen: dict[tuple, list] = {}
+    for key, c in keyed:
+        group = seen.setdefault(key, [])
+        earlier = earliest_comparable(group, c, page)
+        if earlier is None:
+            group.append(c)
+        elif not same(c, earlier):
+            yield blame(page, c, earlier)
