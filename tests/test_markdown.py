@@ -125,3 +125,34 @@ def test_a_suppression_in_an_html_block_is_at_its_own_line():
     assert md_lint(text, select=["stale-source", "unused-suppression"]) == [
         (9, "stale-source", "May 2015 wage data from U.S. Bureau of Labor Statistics is 11 years old in 2026 "
                             "(policy: at most 2); May 2025 was released 2026-05-15")]
+
+
+MYST = """# Careers in statistics
+
+```{admonition} Why now?
+:class: tip
+Employers want people who can model uncertainty. BLS expects statistician jobs to grow 31 percent
+from 2014 to 2024, far faster than average.
+```
+
+```{note}
+Statisticians earned a median of $103,300 in May 2024.
+```
+
+```{code-cell} python
+growth = "grow 31 percent from 2014 to 2024"
+```
+"""
+
+
+def test_a_myst_directive_with_a_markdown_body_is_prose_at_its_own_lines():
+    found = md_lint(MYST, select=["expired-projection"])
+    assert [(line, rule) for line, rule, _ in found] == [(6, "expired-projection")]  # at its period
+    doc = parse_markdown(MYST, "p.md")
+    money = [(c.text, c.line) for c in extract(doc, _RULESET.registry) if c.kind == "money"]
+    assert money == [("$103,300", 10)]
+
+
+def test_a_myst_code_cell_is_code():
+    text = MYST.replace("{admonition} Why now?", "{code-cell} python").replace("{note}", "{math}")
+    assert md_lint(text, select=["expired-projection"]) == []

@@ -31,6 +31,7 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
 
         raise InputError(f"{path}: error: quotes or lists nested more than {MAX_NESTING - 2} deep; "
                          "page not checked")
+    tokens = _prose_directives(md, tokens)
     tokens = [t for t in tokens if t.type not in _CODE_BLOCKS]  # code is not prose
     for t in tokens:
         if t.map is not None and t.nesting == 1:
@@ -56,6 +57,35 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
 
 
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
+# a MyST directive whose body is Markdown prose, written as a fence: "```{note}", "```{admonition} Why now?"
+# (not "```{code-cell}", "```{math}", "```{mermaid}": those are code)
+_PROSE_DIRECTIVE = re.compile(r"\{(?:admonition|note|tip|hint|important|warning|caution|attention|danger|error|"
+                              r"seealso|topic|sidebar|margin|dropdown|epigraph|pull-quote|highlights|"
+                              r"card|grid-item-card|tab-item|div|aside)\}", re.I)
+# a directive's option line: ":class: tip", ":open:"
+_DIRECTIVE_OPTION = re.compile(r"^[ \t]*:[\w-]+:.*$", re.M)
+
+
+def _prose_directives(md, tokens: list) -> list:
+    """Fences that are MyST directives with a Markdown body, replaced by that body's tokens (their
+    lines kept: the body is parsed after as many blank lines as precede it in the page). The
+    directive's title ("{admonition} Why now?") is read as a paragraph when a blank or option line
+    parts it from the body; options are not read."""
+    if not any(t.type == "fence" and t.info.startswith("{") for t in tokens):
+        return tokens
+    out = []
+    for t in tokens:
+        m = _PROSE_DIRECTIVE.match(t.info.strip()) if t.type == "fence" and t.map else None
+        if m is None:
+            out.append(t)
+            continue
+        title = t.info.strip()[m.end():].strip()
+        body = _DIRECTIVE_OPTION.sub("", t.content)
+        # the title on the fence's line, when a blank (or option) line parts it from the body
+        head = title if title and body[:1] == "\n" else ""
+        text = "\n" * t.map[0] + head + "\n" + body
+        out.extend(_prose_directives(md, md.parse(text)))
+    return out
 _MD: list = []
 
 
