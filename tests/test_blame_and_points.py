@@ -123,3 +123,29 @@ def test_a_past_projection_round_with_no_current_table_on_the_page_is_stale():
     assert lint(page(TAKEAWAYS, h1="Software developers"), select=["stale-source"]) == [
         (4, "stale-source", "2022–2032 projection from U.S. Bureau of Labor Statistics is 4 years old in 2026 "
                             "(policy: at most 2); 2024–34 was released 2025-08-28")]
+
+
+# -- the subject of a figure's verb: people, a figure, or a relative clause -------------------------------
+def test_a_subject_that_has_a_median_names_its_occupation():
+    html = page("\n<p>Market research analysts earned a median annual wage of $76,950 in May 2024.</p>\n"
+                "<p>If you move into management, marketing managers had a median wage of $161,030 in May 2024.</p>",
+                h1="Market research analysts")
+    assert figures(html)["$161,030"].scope.occupation == "manager marketing"   # a key: its words, sorted
+    assert lint(html, select=["conflicting-figure"]) == []
+
+
+def test_a_relative_clause_is_not_the_page_s_occupation():
+    html = page("\n<p>Plumbers earned a median annual wage of $62,970 in May 2024; most earned between $48,860 "
+                "and $81,900.</p>\n<p>Helpers, who assist plumbers while they learn, earned a median of $39,270.</p>",
+                h1="Plumbers")
+    assert figures(html)["$39,270"].scope.occupation != "plumber"
+    assert lint(html, select=["figure-outside-range", "conflicting-figure"]) == []
+
+
+def test_a_forecast_as_the_subject_leaves_the_occupation_to_the_sentence():
+    html = page("\n<p>Employment of respiratory therapists is projected to grow 12 percent from 2024 to 2034.</p>\n"
+                "<p>BLS has projected fast growth for respiratory therapists in every round for more than a decade, "
+                "and the latest round projects employment will grow 13 percent from 2024 to 2034.</p>",
+                h1="Respiratory therapists")
+    assert lint(html, select=["conflicting-growth"]) == [
+        (5, "conflicting-growth", "growth rate 13% here vs 12% at line 4 for 2024–2034")]

@@ -125,7 +125,9 @@ SUBJECT_VERB = re.compile(
     r"currently\s+|reportedly\s+|on\s+average\s+)?"
     r"(?P<verb>earn|earns|earned|earning|make|makes|made|take\s+home|takes\s+home|took\s+home|receive|receives|"
     r"received|command|commands|bring\s+in|brings\s+in|(?:are|is|were|was|get|gets|got)\s+paid|"
-    r"(?:are|is|were|was)\s+(?:projected|expected|forecast|anticipated|set)\s+to|will\s+(?:grow|decline|increase|see|add))\b"
+    r"(?:are|is|were|was)\s+(?:projected|expected|forecast|anticipated|set)\s+to|will\s+(?:grow|decline|increase|see|add)|"
+    # "marketing managers had a median wage of": a figure the subject has
+    r"(?:have|has|had)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:median|mean|average)\b))\b"
 )
 # "employment of dental hygienists", "the median wage for bus drivers, school", "jobs for welders"
 OF_OCCUPATION = re.compile(

@@ -36,6 +36,9 @@ _NOT_LABEL = re.compile(r"\b(?:is|are|was|were|has|have|had|earn\w*|make\w*|made
                         r"a|an|and|or|but|if|when|while|since|over|under|up|to|of|on)\b", re.I)
 _THERE = re.compile(r"\b(?:there|in\s+that\s+(?:city|state|area|region|metro))\b", re.I)
 
+# a subject that is a figure or a forecast, not people: "the latest round projects employment", "BLS data"
+_FIGURE_SUBJECT = re.compile(r"\b(?:employment|jobs?|growth|demand|outlook|openings|wages?|pay|salar(?:y|ies)|"
+                             r"earnings|projections?|round|data|figures|numbers|estimates)\b", re.I)
 
 class WhoSteps:
     def _named_in(self, text: str) -> str | None:
@@ -124,8 +127,12 @@ class WhoSteps:
             name = rd.occupation_name(gap.group("np"))
             if name and self.labels.is_personish(name):
                 return rd.occupation_key_of(gap.group("np"), sentence)
-        for found in (G.of_occupation(f.clause_pre), G.subject_of(f.clause_pre)):
+        for found, subject in ((G.of_occupation(f.clause_pre), False), (G.subject_of(f.clause_pre), True)):
             if found is not None:
+                if subject and not self._personish_subject(found[0]):
+                    if _FIGURE_SUBJECT.search(found[0]):
+                        continue  # "the latest round projects employment will grow": whose, the sentence says
+                    return UNKNOWN  # "..., who assist plumbers while they learn, earned": not told here
                 key = rd.occupation_key_of(found[0], sentence)
                 if key is not None:
                     return key
@@ -144,6 +151,12 @@ class WhoSteps:
             # "They earned $129,210": whom "they" are is in an earlier sentence, or cannot be told
             return f.sent.carried[0] if f.sent.carried else UNKNOWN
         return None
+
+    def _personish_subject(self, subject: str) -> bool:
+        """A verb's subject that names people: "electricians", "the typical RN", not "the latest round
+        projects employment" (a subject naming the occupation's work or figures is not a person)."""
+        name = self.rd.occupation_name(subject)
+        return bool(name) and self.labels.is_personish(name)
 
     def _previous_stated(self, f):
         """The occupation stated for the nearest earlier figure of the same clause, when one was
