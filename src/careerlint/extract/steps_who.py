@@ -129,13 +129,14 @@ class WhoSteps:
                 return rd.occupation_key_of(gap.group("np"), sentence)
         for found, subject in ((G.of_occupation(f.clause_pre), False), (G.subject_of(f.clause_pre), True)):
             if found is not None:
+                key = rd.occupation_key_of(found[0], sentence)
+                if key is None:
+                    continue
                 if subject and not self._personish_subject(found[0]):
                     if _FIGURE_SUBJECT.search(found[0]):
                         continue  # "the latest round projects employment will grow": whose, the sentence says
                     return UNKNOWN  # "..., who assist plumbers while they learn, earned": not told here
-                key = rd.occupation_key_of(found[0], sentence)
-                if key is not None:
-                    return key
+                return key
         prev = self._previous_stated(f)
         if prev is not None:  # "..., and market research analysts, with a median of $76,950 and growth of 7%"
             return prev
