@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from careerlint.checks import Hit
@@ -21,6 +22,21 @@ def percent_apart(diff: float) -> str:
     return "over 10,000%"
 
 
+# a stated basis for annual pay: "at 1,950 hours", "based on a 37.5-hour week", "1,820 hours a year"
+_BASIS = re.compile(r"\b(?P<year>\d,?\d{3})\s+(?:work(?:ing)?\s+|paid\s+)?hours\b|"
+                    r"\b(?P<week>\d{2}(?:\.\d)?)[-\s]hours?\s+(?:work\s*)?week\b", re.I)
+
+
+def _other_basis(page, c, hours: float) -> bool:
+    """The figure's paragraph (or its table's source line) states a year of other than ``hours``."""
+    texts = [page.doc.blocks[c.block].text]
+    for m in (m for t in texts for m in _BASIS.finditer(t)):
+        n = float(m.group("year").replace(",", "")) if m.group("year") else float(m.group("week")) * 52
+        if abs(n - hours) > 1:
+            return True
+    return False
+
+
 def check(page, rule):
     hours = float(rule.options.get("hours-per-year", 2080))
     tol_pct = float(rule.options.get("tolerance-percent", 1.0))
@@ -31,6 +47,8 @@ def check(page, rule):
             continue
         if (c.per == "hour" and c.value > 300) or (c.per == "year" and c.value < 5000):
             continue  # "$180,000 an hour" is a misreading (or a typo figure-limit finds), not a conversion
+        if c.currency != "USD" or _other_basis(page, c, hours):
+            continue  # 2,080 hours is BLS's year; Canada's Job Bank uses 1,950, and a page may say its own
         # one card, table row or paragraph; or sibling cards of one stat grid (an hourly card next
         # to an annual one); a figure without a vintage is taken as of its neighbours'
         if c.grid is not None:

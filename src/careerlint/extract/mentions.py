@@ -118,11 +118,12 @@ END_ONLY = re.compile(
 )
 # "May 2024", "May, 2024", "Sept. 2023" (not "May 2024-25")
 MONTH_YEAR = re.compile(r"\b(?P<month>" + _MONTH_ALT + r")\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![-–]\d)", re.I)
-# "2024 Median Pay", "Employment (2024)", "Number of Jobs, 2024", "Median pay, 2024"
+# "2024 Median Pay", "Employment (2024)", "Number of Jobs, 2024", "Median pay, 2024", "employment in 2024";
+# not "cut thousands of tech jobs in 2023" (an event: jobs take a year only as a label, "Jobs (2024)")
 YEAR_LABEL = re.compile(
     r"\b(?P<y1>(?:19|20)\d\d)\s+(?:median|average|mean)\s+(?:pay|wage|wages|salary|salaries|earnings|income)\b"
-    r"|\b(?:median\s+(?:pay|wage|salary)|employment|number\s+of\s+jobs|jobs|wages?|salary|salaries)\s*"
-    r"(?:,|\(|in)\s*(?P<y2>(?:19|20)\d\d)\b\)?",
+    r"|\b(?:(?:median\s+(?:pay|wage|salary)|employment|wages?|salary|salaries)\s*(?:,|\(|in)|"
+    r"(?:number\s+of\s+jobs|jobs)\s*(?:,|\())\s*(?P<y2>(?:19|20)\d\d)\b\)?",
     re.I,
 )
 _PROJECTED_EMPLOYMENT = re.compile(r"projected\s+employment", re.I)  # "Projected employment, 2034"

@@ -84,6 +84,8 @@ class Resolver:
                   currency=m.currency, page_key=rd.page_key, section=b.section, group=f.unit.group,
                   table=f.unit.table, sentence=rd.sents[b.id].index(f.sent), grid=f.unit.grid)
         c.anchor = self._anchor(b, c)
+        if c.currency == "USD" and c.text[:1] == "$":
+            c.currency = _labelled_currency(f.unit.labels) or "USD"
         for attr in ("domain", "stat", "per"):
             self._decide(attr, f, c)
         if c.kind == "count":
@@ -258,3 +260,25 @@ def stat_in(lex, text: str, nearest_end: bool = True) -> str | None:
         if not nearest_end:
             break
     return statistic_at(lex, hit) if hit else None
+
+
+# a label naming the currency of the plain "$" figures under it: "Median hourly (CAD)", "Canada (C$)",
+# "Toronto (CAD)", "Salary in Australian dollars"
+_CURRENCY_LABEL = re.compile(r"\((?P<code>CAD|C\$|CA\$|AUD|A\$|AU\$|NZD|NZ\$|USD|US\$)\)|"
+                             r"\bin\s+(?P<name>Canadian|Australian|New\s+Zealand|U\.?S\.?)\s+dollars\b")
+_CURRENCY_OF = {"cad": "CAD", "c$": "CAD", "ca$": "CAD", "aud": "AUD", "a$": "AUD", "au$": "AUD", "nzd": "NZD",
+                "nz$": "NZD", "usd": "USD", "us$": "USD", "canadian": "CAD", "australian": "AUD",
+                "new zealand": "NZD", "us": "USD", "u.s.": "USD", "u.s": "USD"}
+
+
+def _labelled_currency(labels: list[tuple[str, str]]) -> str | None:
+    """The currency the nearest label that names one gives a "$" figure (its card, row, column,
+    caption, the line before its list or table), or None."""
+    for step, text in labels:
+        if step == "heading":
+            continue  # a section about Canada may still quote U.S. dollars
+        m = _CURRENCY_LABEL.search(text)
+        if m:
+            return _CURRENCY_OF.get(" ".join((m.group("code") or m.group("name")).lower().split()))
+    return None
+

@@ -160,9 +160,15 @@ class Structure:
         u.table, u.row, u.table_kind = tid, r, info["kind"]
         row = t.grid[r] if r < len(t.grid) else []
         header = None
+        after_value = False  # a value cell since the label chosen: a label after it starts a new group
         for cc in range(min(col, len(row))):
             bid = row[cc]
             if bid is None or bid == b.id:
+                continue
+            if bid in self.values:
+                # only a column that says what its cells name starts a new group after a value
+                after_value = header is not None and cc + 1 < col and \
+                    bool(_LABEL_COLUMN.search(t.column_header(cc + 1, self.doc)))
                 continue
             # a cell that spans rows ("Healthcare Practitioners" over four occupations) groups the rows:
             # the row's own label is a cell of its own
@@ -171,10 +177,11 @@ class Structure:
             if spans and header is None and any(x is not None and x != bid and x not in self.values and
                                                 x not in info["years"] for x in row[cc + 1:col]):
                 continue
-            if blocks[bid].header or (header is None and bid not in self.values and bid not in info["years"]):
-                header = bid
-                if blocks[bid].header:
-                    break
+            # "British Columbia | $50.20 | Washington | $57.60": the USD cell is Washington's
+            if bid in info["years"] and not blocks[bid].header:
+                continue
+            if header is None or after_value or (blocks[bid].header and not blocks[header].header):
+                header, after_value = bid, False  # a row header cell (th) wins over a plain one before it
         if header is None and info["kind"] == "period-rows" and row and row[0] is not None and row[0] != b.id:
             header = row[0]
         if header is not None:
@@ -297,6 +304,11 @@ class Structure:
 
 
 # a cell that is a year or a period: "2024", "May 2023", "2022-2032", "2034 (projected)"
+# a column whose cells name whom or where the next cells are about: "Neighbouring state", "Metro area",
+# "Comparable occupation" (not "Outlook" or "Typical education": text about the row's own subject)
+_LABEL_COLUMN = re.compile(r"\b(?:states?|provinces?|territory|territories|country|countries|regions?|cit(?:y|ies)|"
+                           r"metros?|metro(?:politan)?\s+areas?|county|counties|occupations?|jobs?|careers?|roles?|"
+                           r"titles?|positions?|professions?|trades?)\b", re.I)
 _YEARISH = re.compile(r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)?\d\d))?"
                       r"(?:\s*\((?:projected|est\.?|estimated)\))?)\s*$")
 

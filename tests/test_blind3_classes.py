@@ -1,0 +1,65 @@
+"""Classes of page found on the third held-out set (bench/pages/blind3): tables with two label columns,
+currencies named by a label, a year basis other than 2,080 hours, events dated by a year, and more.
+Each a failing case at its line and a passing trap. Lines: a page's body starts on line 3 (conftest.page)."""
+
+from careerlint.document import parse_html, parse_markdown
+from careerlint.extract import extract
+from conftest import _RULESET, lint, page
+
+
+def figures(text: str, markdown: bool = False):
+    doc = parse_markdown(text) if markdown else parse_html(text)
+    return {c.text: c for c in extract(doc, _RULESET.registry) if c.kind in ("money", "percent", "count")}
+
+
+# -- a row with two label columns: each value belongs to the label before it --------------------------------
+PAIRS = """
+<table><thead><tr><th>Province</th><th>Median hourly (CAD)</th><th>Neighbouring state</th><th>Median hourly (USD)</th></tr></thead>
+<tbody><tr><td>Ontario</td><td>$45.50</td><td>Michigan</td><td>$42.80</td></tr>
+<tr><td>Quebec</td><td>$41.80</td><td>Vermont</td><td>$44.90</td></tr></tbody></table>
+<p>Provincial figures: Job Bank 2024. State figures: BLS state estimates, May 2024.</p>
+"""
+
+
+def test_a_second_label_column_names_the_place_of_the_values_after_it():
+    found = figures(page(PAIRS, h1="Registered nurses in Canada and the U.S."))
+    assert (found["$45.50"].scope.place, found["$42.80"].scope.place) == ("ontario", "michigan")
+    assert (found["$45.50"].currency, found["$42.80"].currency) == ("CAD", "USD")
+    assert lint(page(PAIRS, h1="Registered nurses"), select=["conflicting-figure"]) == []
+
+
+def test_a_text_column_that_names_no_one_does_not_start_a_new_group():
+    html = page("\n<table><thead><tr><th>Occupation</th><th>Median pay</th><th>Outlook</th><th>Growth, 2024–34</th>"
+                "</tr></thead>\n<tbody><tr><td>Electricians</td><td>$62,350</td><td>Much faster than average</td>"
+                "<td>9%</td></tr></tbody></table>", h1="Trade careers")
+    assert figures(html)["9%"].scope.occupation == "electrician"
+
+
+# -- a "$" under a label that names another currency; a year of other than 2,080 hours -------------------------
+def test_a_label_naming_canadian_dollars_makes_the_figures_cad_and_skips_the_2080_hour_check():
+    text = ("# Developer pay\n\n**Toronto (CAD)**\n\n- Median wage for software engineers in Toronto: $52.00 an hour, "
+            "about $101,400 a year (Job Bank, 2024).\n")
+    assert figures(text, markdown=True)["$52.00 an hour"].currency == "CAD"
+    assert lint(text, path="page.md", select=["wage-conversion"]) == []
+    us = text.replace("**Toronto (CAD)**", "**Seattle**")
+    assert [(line, rule) for line, rule, _ in lint(us, path="page.md", select=["wage-conversion"])] == [
+        (5, "wage-conversion")]
+
+
+def test_a_stated_year_of_other_hours_is_not_checked_against_2080():
+    html = page("\n<p>Median pay for welders: $24.00 an hour, about $46,800 a year at 1,950 hours.</p>", h1="Welders")
+    assert lint(html, select=["wage-conversion"]) == []
+    html = page("\n<p>Median pay for welders: $24.00 an hour, about $46,800 a year.</p>", h1="Welders")
+    assert lint(html, select=["wage-conversion"]) == [
+        (4, "wage-conversion", "median hourly wage $24 per hour x 2,080 = $49,920 a year, but the annual "
+                               "figure is $46,800 (6.7% apart)")]
+
+
+# -- "cut thousands of jobs in 2023" is an event, not employment data of 2023 --------------------------------
+def test_jobs_in_a_year_is_an_event_and_employment_in_a_year_is_data():
+    html = page("\n<p>BLS projects 16% growth from 2024 to 2034. Seattle cut thousands of tech jobs in 2023 and "
+                "hired many back by 2025.</p>", h1="Software developers")
+    assert lint(html, select=["stale-source"]) == []
+    html = page("\n<p>BLS counted software developer employment in 2021 at about 1.5 million.</p>",
+                h1="Software developers")
+    assert [(line, rule) for line, rule, _ in lint(html, select=["stale-source"])] == [(4, "stale-source")]
