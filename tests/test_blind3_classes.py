@@ -63,3 +63,60 @@ def test_jobs_in_a_year_is_an_event_and_employment_in_a_year_is_data():
     html = page("\n<p>BLS counted software developer employment in 2021 at about 1.5 million.</p>",
                 h1="Software developers")
     assert [(line, rule) for line, rule, _ in lint(html, select=["stale-source"])] == [(4, "stale-source")]
+
+
+# -- a list of groups each right before its figure ------------------------------------------------------------
+OUTLOOK = ("# Dental pay report\n\nBLS Employment Projections 2024–34: dentists +4% (about as fast as average), "
+           "dental hygienists +7% (much faster than average), dental assistants +6% (faster than average).\n")
+
+
+def test_each_group_in_a_list_of_figures_owns_the_figure_after_it():
+    found = figures(OUTLOOK, markdown=True)
+    assert [found[t].scope.occupation for t in ("+4%", "+7%", "+6%")] == ["dentist", "dental hygienist",
+                                                                          "assistant dental"]
+    assert lint(OUTLOOK, path="page.md", select=["conflicting-growth"]) == []
+
+
+def test_one_group_with_two_rates_in_a_list_still_conflicts():
+    text = OUTLOOK.replace("dental assistants +6%", "dental hygienists +6%")
+    assert [(line, rule) for line, rule, _ in lint(text, path="page.md", select=["conflicting-growth"])] == [
+        (3, "conflicting-growth")]
+
+
+# -- a paragraph after a table that names two releases dates none of its figures -------------------------------
+RELEASES = """# Dental pay
+
+## National figures (BLS, May 2025)
+
+| Occupation | Median |
+|---|---|
+| Dental hygienists | $98,100 |
+
+In the May 2024 release the top percentile for dentists was above the BLS cap; the May 2025 data report it.
+"""
+
+
+def test_a_source_paragraph_naming_two_releases_leaves_the_vintage_to_the_heading():
+    assert figures(RELEASES, markdown=True)["$98,100"].vintage_text == "May 2025"
+    assert lint(RELEASES, path="page.md", select=["official-statistic", "official-figure"]) == []
+
+
+def test_a_source_line_naming_one_release_dates_the_table():
+    text = RELEASES.replace("In the May 2024 release the top percentile for dentists was above the BLS cap; "
+                            "the May 2025 data report it.", "Source: BLS OEWS, May 2024.")
+    assert figures(text, markdown=True)["$98,100"].vintage_text == "May 2024"
+    assert [(line, rule) for line, rule, _ in lint(text, path="page.md", select=["official-statistic"])] == [
+        (7, "official-statistic")]
+
+
+def test_a_card_label_after_its_value_still_leads_with_the_occupation():
+    html = page('\n<div class="stat"><span class="num">$81,680</span><span class="lbl">Median salary, accountants '
+                'and auditors (BLS, May 2025)</span></div>', h1="Accountant salary guide")
+    assert figures(html)["$81,680"].scope.occupation == "accountant auditor"
+
+
+def test_a_heading_naming_a_release_dates_the_table_under_it_but_not_prose():
+    assert figures(RELEASES.replace("(BLS, May 2025)", "(BLS, May 2023)"), markdown=True)["$98,100"].vintage_text == \
+        "May 2023"
+    prose = "# Dental pay\n\n## What changed after May 2021\n\nDental hygienists earned a median of $98,100.\n"
+    assert figures(prose, markdown=True)["$98,100"].vintage_text == ""

@@ -28,7 +28,7 @@ STEPS: dict[str, tuple[str, ...]] = {
     "level": ("alternate", "clause", "inline-label", *_LABELS, "heading"),
     "industry": ("alternate", "clause", "inline-label", *_LABELS, "heading"),
     "vintage": ("phrasing", "alternate", "clause", "sentence", "carried", "card", "dt", "table-row", "column-header",
-                "caption", "intro", "source-line"),
+                "caption", "intro", "source-line", "heading"),
     "period": ("phrasing", "alternate", "clause", "sentence", "carried", "card", "dt", "table-row", "column-header",
                "caption", "intro", "source-line", "heading"),
     "source": ("clause", "sentence", "paragraph", "card", "dt", "table-row", "column-header", "caption", "intro",

@@ -33,6 +33,10 @@ _VERBISH = re.compile(r"(?i:[a-z]+ed|install|work|need|help|perform|use|repair|d
 _LEAD_WORDS = re.compile(r"(?<![(\w])[A-Za-z][\w'’&/.-]*(?![^(]*\))")
 
 
+# where a sentence's lead ends once it has begun: a figure, a colon, a semicolon, a dash
+# ("BLS Employment Projections 2024–34: dentists +4%" ends at "2024")
+_LEAD_END = re.compile(r"[:;$%\d–—]")
+
 
 @dataclass(slots=True)
 class Sent:
@@ -96,15 +100,23 @@ class SentenceReading:
     def _lead(self, sentence: str) -> tuple[str, str] | None:
         """What a sentence's first words name: a group of people ("Nurse practitioners (NPs) have"),
         a place ("New York drops"), or a pronoun ("They earn")."""
-        words = _LEAD_WORDS.findall(sentence[:120])
-        if not words:
+        # only the words before a figure or a colon after them ("BLS projections 2024–34: dentists +4%,
+        # dental hygienists +7%" is led by no group of people; "$81,680 Median salary, accountants" is)
+        head = sentence[:120]
+        first = re.search(r"[A-Za-z]", head)
+        end = _LEAD_END.search(head, first.start()) if first else None
+        cut = end.start() if end else len(head)
+        found = list(_LEAD_WORDS.finditer(head))
+        words = [w.group(0) for w in found]   # all of them: what follows a phrase says if it is a subject
+        before = sum(1 for w in found if w.start() < cut)
+        if not before:
             return None
         if words[0].lower() in ("their", "its", "it", "they", "these", "those", "such"):
             return ("pronoun", words[0].lower())
         if G.is_pronoun(words[0]):
             return None
         cut = next((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), len(words))
-        for n in range(min(cut, 6), 0, -1):
+        for n in range(min(cut, before, 6), 0, -1):
             phrase = " ".join(words[:n])
             if self.labels.place_re.fullmatch(phrase):
                 return ("place", " ".join(phrase.lower().split()))

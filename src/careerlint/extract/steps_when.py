@@ -86,15 +86,21 @@ class WhenSteps:
                               r"date[d]?)\s*(?:on|in)?\s*:?\s*$", text[max(0, v.start - 30):v.start], re.I))
 
     def _carrier_vintage(self, f, step):
+        """The vintage a carrier block (a card, row, caption, source line ...) gives its figures: its
+        one vintage. A block that names two ("In the May 2024 release ...; the May 2025 data ...")
+        dates none of them, and the next step decides."""
         for s, bid in f.unit.carriers:
             if s != step:
                 continue
             ms = self.rd.mentions.get(bid) or []
+            found = []
             for i, v in enumerate(ms):
                 if v.kind == "vintage" and v.label != "employment" and not self._page_date(bid, v):
-                    return self._vint(bid, v)
-                if v.kind == "year" and (self._is_vintage(bid, i) or year_cell(self.rd.doc.blocks[bid].text)):
-                    return self._vint(bid, v)
+                    found.append(v)
+                elif v.kind == "year" and (self._is_vintage(bid, i) or year_cell(self.rd.doc.blocks[bid].text)):
+                    found.append(v)
+            if found:
+                return self._vint(bid, found[0]) if len({v.year for v in found}) == 1 else None
         return None
 
     def _period_phrasing(self, f, c):
@@ -131,6 +137,19 @@ class WhenSteps:
                 for p in self.rd.mentions.get(bid) or []:
                     if p.kind == "period" and not p.end_only:
                         return p.period
+        return None
+
+    def _vintage_heading(self, f, c):
+        """"## National figures (BLS, May 2025)" over a table or a stat grid: the one month-year of the
+        nearest heading dates the figures of the table or cards under it (never prose: a heading over
+        paragraphs tells a story, "## What changed after May 2021")."""
+        if (f.b.cell is None or f.b.cell[0] < 0) and f.unit.card is None:
+            return None
+        for h in self.rd.structure.headings(f.b)[:1]:
+            vs = [v for v in self.rd.mentions.get(h) or [] if v.kind == "vintage" and v.month
+                  and v.label != "employment" and not self._page_date(h, v)]
+            if len({v.year for v in vs}) == 1:
+                return self._vint(h, vs[0])
         return None
 
     def _period_heading(self, f, c):

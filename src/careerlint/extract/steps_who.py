@@ -36,6 +36,10 @@ _NOT_LABEL = re.compile(r"\b(?:is|are|was|were|has|have|had|earn\w*|make\w*|made
                         r"a|an|and|or|but|if|when|while|since|over|under|up|to|of|on)\b", re.I)
 _THERE = re.compile(r"\b(?:there|in\s+that\s+(?:city|state|area|region|metro))\b", re.I)
 
+# a group of people right before its figure, after a list's separator: "2024–34: dentists +4%",
+# (a label that starts its block, "Plumber $62,970 median", is the inline-label step's)
+# "(about as fast as average), dental hygienists +7%"
+_ITEM_NP = re.compile(r"[:;,(]\s*(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$")
 # a subject that is a figure or a forecast, not people: "the latest round projects employment", "BLS data"
 _FIGURE_SUBJECT = re.compile(r"\b(?:employment|jobs?|growth|demand|outlook|openings|wages?|pay|salar(?:y|ies)|"
                              r"earnings|projections?|round|data|figures|numbers|estimates)\b", re.I)
@@ -111,6 +115,13 @@ class WhoSteps:
     def _occupation_clause(self, f, c):
         rd = self.rd
         sentence = self._sentence(f)
+        item = _ITEM_NP.search(f.pre)
+        if item:  # "...: dentists +4% (...), dental hygienists +7%": each figure right after its group
+            name = rd.occupation_name(item.group("np"))
+            if name and self.labels.is_personish(name):
+                key = rd.occupation_key_of(item.group("np"), sentence)
+                if key is not None:
+                    return key
         own = _FOR_NP.match(f.post)
         if own:
             np = own.group("np").strip(" ,")
