@@ -180,11 +180,19 @@ def _history(page, figures) -> set[int]:
             scoped[(_container(c), "wage", c.scope.key())].add(c.vintage)
         elif c.kind == "percent" and c.domain == "growth" and c.period is not None:
             scoped[(_container(c), "growth", c.scope.key())].add(c.period)
+    # how many scopes of a container state each vintage: one figure's check is then a lookup, not a
+    # scan of every scope (a page of 10,000 national figures was quadratic)
+    scopes_with: dict[tuple, dict] = defaultdict(lambda: defaultdict(int))
+    for (w, t, _k), vs in scoped.items():
+        for v in vs:
+            scopes_with[(w, t)][v] += 1
     out = set()
     for c in figures:
         what, when = ("wage", c.vintage) if c.kind == "money" else ("growth", c.period)
         where, mine = _container(c), c.scope.key()
-        explained = set().union(*[v for (w, t, k), v in scoped.items() if w == where and t == what and k != mine])
-        if ((cited[(where, what)] | scoped[(where, what, mine)]) - explained) - {when}:
+        own = scoped[(where, what, mine)]
+        counts = scopes_with[(where, what)]
+        # a vintage another scope of the container states explains itself: it is that scope's
+        if any(v != when and counts[v] - (v in own) == 0 for v in cited[(where, what)] | own):
             out.add(id(c))
     return out
