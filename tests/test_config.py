@@ -142,3 +142,27 @@ def test_dotted_rule_keys(tmp_path):
     site(bad, config="ignore: []\nstale-source.max-age: 5\n")
     code, _, err = careerlint("check", str(bad))
     assert code == 2 and err.startswith(f"{bad}/careerlint.yaml:2: unknown option 'max-age' for kind 'stale-source'")
+
+
+@pytest.mark.parametrize("scales, problem", [
+    ('{"2024-2034": "bogus"}', "option 'scales': cycle '2024-2034' must be a mapping of band -> {min, max}, "
+                               "not a string"),
+    ("5", "option 'scales' must be a mapping, not a whole number"),
+    ('{"2024-2034": {"quick": {"min": 8}}}', "option 'scales': cycle '2024-2034': unknown band 'quick' (known: "
+                                           "much faster, faster, as fast, slower, little or no change, decline)"),
+    ('{"2024-2034": {"much faster": {"min": "x"}}}', "option 'scales': cycle '2024-2034': band 'much faster': "
+                                                   "min must be a number, not a string"),
+])
+def test_a_malformed_growth_scale_is_a_config_error_at_its_line(tmp_path, scales, problem):
+    site(tmp_path, config=f"rules:\n  growth-descriptor:\n    options:\n      scales: {scales}\n")
+    code, out, err = careerlint("check", str(tmp_path))
+    assert (code, err) == (2, f"{tmp_path / 'careerlint.yaml'}:4: {problem}\n")
+
+
+def test_a_configured_growth_scale_is_used(tmp_path):
+    page = "<p>Employment of nurses is projected to grow 7 percent from 2024 to 2034, much faster than average.</p>\n"
+    site(tmp_path, config='rules:\n  growth-descriptor:\n    options:\n      scales: {"2024-2034": {"much faster": '
+                          '{"min": 8}, "faster": {"min": 5, "max": 7}}}\n', pages={"g.html": page})
+    code, out, _ = careerlint("check", "--select", "growth-descriptor", "--as-of", "2026-11-22", str(tmp_path))
+    assert out.splitlines()[0].endswith("growth-descriptor 7% for 2024–2034 is 'faster than average' (5–7%), "
+                                        "not 'much faster than average'")

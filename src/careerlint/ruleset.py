@@ -83,6 +83,30 @@ def _check_value(where: str, name: str, v) -> None:
         raise ConfigError(f"{where}: option '{name}' must be between {lo_hi[0]:g} and {lo_hi[1]:g}, not {v}")
     if isinstance(v, list) and not all(isinstance(x, str) for x in v):
         raise ConfigError(f"{where}: option '{name}' must be a list of strings")
+    if name == "scales" and isinstance(v, dict):
+        _check_scales(where, v)
+
+
+_BANDS = ("much faster", "faster", "as fast", "slower", "little or no change", "decline")
+
+
+def _check_scales(where: str, scales: dict) -> None:
+    """growth-descriptor's scales: cycle ("2024-2034") -> band name -> {min, max} whole percentages."""
+    for cycle, bands in scales.items():
+        if not isinstance(bands, dict):
+            raise ConfigError(f"{where}: option 'scales': cycle '{cycle}' must be a mapping of band -> "
+                              f"{{min, max}}, not {_type_name(bands)}")
+        for band, lim in bands.items():
+            if band not in _BANDS:
+                raise ConfigError(f"{where}: option 'scales': cycle '{cycle}': unknown band '{band}' "
+                                  f"(known: {', '.join(_BANDS)})")
+            if not isinstance(lim, dict) or set(lim) - {"min", "max"}:
+                raise ConfigError(f"{where}: option 'scales': cycle '{cycle}': band '{band}' must be a mapping "
+                                  "with min and/or max")
+            for k, x in lim.items():
+                if x is not None and (isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x)):
+                    raise ConfigError(f"{where}: option 'scales': cycle '{cycle}': band '{band}': {k} must be "
+                                      f"a number, not {_type_name(x)}")
 
 
 _SOURCE_KEYS = {"title", "names", "kinds", "max-age-years", "family"}
@@ -116,8 +140,11 @@ def _check_source(where: str, sid, spec) -> None:
 
 
 def _type_name(v) -> str:
-    return {bool: "true or false", int: "a whole number", float: "a number", str: "a string", list: "a list",
-            dict: "a mapping"}.get(type(v), type(v).__name__)
+    for t, name in ((bool, "true or false"), (int, "a whole number"), (float, "a number"), (str, "a string"),
+                    (list, "a list"), (dict, "a mapping")):
+        if isinstance(v, t):   # a mapping read from YAML is a dict that remembers its lines
+            return name
+    return type(v).__name__
 
 
 # A format spec within reason: "{age:>3}", "{value:,.2f}", "{share:.1%}"; never "{age:>200000000}"
