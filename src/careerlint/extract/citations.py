@@ -123,6 +123,11 @@ def _cited_year(rd: Reader, resolver, bid: int, i: int) -> bool:
     if (bid, i) in rd.used_years:
         return True
     m = rd.mentions[bid][i]
+    ms = rd.mentions[bid]
+    sent = next((x for x in rd.sents[bid] if x.start <= m.start < x.end), None)
+    if sent is not None and any(ms[j].kind in FIGURES for j in sent.mentions) and \
+            not any(ms[j].kind == "money" for j in sent.mentions):
+        return False  # "In 2014, the BLS had projected 16 percent growth": a year of a sentence about growth
     text = rd.doc.blocks[bid].text
     if not resolver.scoping._is_vintage(bid, i):
         return False
@@ -142,7 +147,7 @@ def _period(rd: Reader, b, m, s, sentence: str, attached: bool, used: set) -> Cl
     clause = next((cl for cl in s.clauses if cl[0] <= m.start < cl[1]), (s.start, s.end))
     clause_text = b.text[max(clause[0], m.start - 300):min(clause[1], m.end + 300)]
     forecast = bool(lex.forecast.search(sentence))
-    past = bool(lex.past_forecast.search(clause_text))
+    past = bool(lex.past_forecast.search(clause_text)) or _told_as_past(rd, b, s, sentence)
     span = m.period[1] - m.period[0]
     growthish = bool(lex.growth.search(clause_text))
     if m.end_only:
@@ -164,6 +169,26 @@ def _period(rd: Reader, b, m, s, sentence: str, attached: bool, used: set) -> Cl
     c.past = past
     c.forecast = not past
     return c
+
+
+# a forecast told as history: "the BLS projected 16 percent growth", "predicted in 2014 that employment would
+# grow", "A decade ago", "In its 2014 edition" (not "is projected to grow": the present passive)
+_PAST_TELLING = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:projected|predicted|forecasted|"
+                           r"forecast|expected|estimated)\s+(?:that\b|in\s+(?:19|20)\d\d|\d|(?:a|an)\s|growth\b)"
+                           r"|\bwould\s+(?:grow|increase|rise|decline|fall|add|expand|shrink)\b"
+                           r"|\b(?:a|one|two)\s+decades?\s+ago\b|\bin\s+its\s+(?:19|20)\d\d\s+edition\b", re.I)
+# the next sentence says how it came out: "That projection proved too low."
+_OUTCOME = re.compile(r"^\W*(?:that|this|the|those|these)\s+(?:projections?|forecasts?|estimates?|predictions?)\s+"
+                      r"(?:proved|turned\s+out|was\s+too|were\s+too|fell\s+short|underestimated|overestimated)", re.I)
+
+
+def _told_as_past(rd: Reader, b, s, sentence: str) -> bool:
+    if _PAST_TELLING.search(sentence):
+        return True
+    sents = rd.sents.get(b.id) or []
+    k = sents.index(s) if s in sents else -1
+    nxt = sents[k + 1] if 0 <= k < len(sents) - 1 else None
+    return nxt is not None and bool(_OUTCOME.match(b.text[nxt.start:nxt.end]))
 
 
 def _source_of(rd: Reader, resolver, b, s, m, c: Claim) -> str | None:
