@@ -13,6 +13,14 @@ import re
 from careerlint.extract import grammar as G
 from careerlint.extract.lexicon import Lexicon, statistic_at
 
+# a heading or label asked as a question: "How much do dental hygienists make?", "What does an RN earn
+# in 2026?", "What is the average salary for a welder?"
+_QUESTION = re.compile(
+    r"^\s*(?:how\s+much\s+(?:money\s+)?(?:do|does|did|can|will|could)\s+(?:an?\s+|the\s+)?(.+?)\s+"
+    r"(?:make|earn|get\s+paid|take\s+home|bring\s+in)\b"
+    r"|what\s+(?:do|does|did|can)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:make|earn|get\s+paid)\b"
+    r"|(?:what\s+is|what's|what\s+are)\s+the\s+(?:[\w-]+\s+){0,2}(?:salary|salaries|pay|wages?|earnings)\s+"
+    r"(?:of|for)\s+(?:an?\s+|the\s+)?([^?]+))", re.I)
 _CUT = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?|\b(?:19|20)\d\d\b|[:;|/•·–—\-_*#>\[\]{}\"“”!?()&+=,.]")
 _SPACES = re.compile(r"\s+")
 _PERCENTILE_LABEL = re.compile(r"^\s*(10|25|50|75|90)\s*(?:%|th|percent)?(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
@@ -141,6 +149,9 @@ class Labels:
         A label that ends in a group of people keeps its words ("Data scientists", "Compensation and
         benefits managers"), less a statistic that leads it ("Median pay for dental hygienists")."""
         lex = self.lex
+        q = _QUESTION.match(text)
+        if q:  # "How much do dental hygienists make?": the people the question is about
+            text = next(g for g in q.groups() if g)
         t = _SYMBOLS.sub(" ", text)
         name = _PAREN_OR_DIGITS.sub(" ", t.rsplit(":", 1)[-1]).strip(" ,.;|–—-*")
         if name and self.is_personish(name) and len(name.split()) <= 16:

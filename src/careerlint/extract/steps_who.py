@@ -40,6 +40,8 @@ _THERE = re.compile(r"\b(?:there|in\s+that\s+(?:city|state|area|region|metro))\b
 # (a label that starts its block, "Plumber $62,970 median", is the inline-label step's)
 # "(about as fast as average), dental hygienists +7%"
 _ITEM_NP = re.compile(r"[:;,(]\s*(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$")
+# a clause that is a dash and a statistic's label before the figure: "— median", "– avg. pay"
+_DASH_LABEL = re.compile(r"^\s*[–—-]\s*(?:[A-Za-z.]+\s*){0,3}:?\s*$")
 # a subject that is a figure or a forecast, not people: "the latest round projects employment", "BLS data"
 _FIGURE_SUBJECT = re.compile(r"\b(?:employment|jobs?|growth|demand|outlook|openings|wages?|pay|salar(?:y|ies)|"
                              r"earnings|projections?|round|data|figures|numbers|estimates)\b", re.I)
@@ -115,6 +117,15 @@ class WhoSteps:
     def _occupation_clause(self, f, c):
         rd = self.rd
         sentence = self._sentence(f)
+        if _DASH_LABEL.match(f.clause_pre):  # "(see MRI Technologist — median $88,180 per BLS May 2024)"
+            head = re.sub(r"[\[\]*_]", " ", f.text[max(0, f.clause[0] - 80):f.clause[0]])  # [[wiki link]], **bold**
+            before = _ITEM_NP.search(re.sub(r"\bsee\s", ", ", head).rstrip())
+            if before:
+                name = rd.occupation_name(before.group("np"))
+                if name and self.labels.is_personish(name):
+                    key = rd.occupation_key_of(before.group("np"), sentence)
+                    if key is not None:
+                        return key
         item = _ITEM_NP.search(f.pre)
         if item:  # "...: dentists +4% (...), dental hygienists +7%": each figure right after its group
             name = rd.occupation_name(item.group("np"))

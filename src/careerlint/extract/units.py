@@ -37,7 +37,7 @@ class Unit:
     group: tuple | None = None     # the unit whose figures are ordered together: card, table row, list, block
     table: int | None = None
     row: int | None = None
-    table_kind: str = ""           # key-value | grid | period-rows
+    table_kind: str = ""           # key-value | stat-rows | grid | period-rows
     list_key: int | None = None
     card: int | None = None
     grid: int | None = None        # the element holding a card and its sibling cards (a stat grid)
@@ -205,7 +205,7 @@ class Structure:
             u.carriers.append(("intro", bid))
         if info["source"] is not None:
             u.carriers.append(("source-line", info["source"]))
-        u.group = ("table", tid) if info["kind"] == "key-value" else ("row", tid, r)
+        u.group = ("table", tid) if info["kind"] in ("key-value", "stat-rows") else ("row", tid, r)
 
     def _table_info(self, tid: int) -> dict:
         info = self._tables.get(tid)
@@ -223,6 +223,8 @@ class Structure:
         elif ncols == 2 and not any(x is not None for row in t.grid[:t.header_rows] for x in row) and firsts and \
                 all(bid not in self.values for bid in firsts):  # no header, or an empty one (Markdown "| | |")
             kind = "key-value"
+        elif len(firsts) >= 3 and all(_STAT_ROW.match(blocks[bid].text) for bid in firsts):
+            kind = "stat-rows"   # "Percentile | Hourly | Annual" over rows 10th, 25th, Median, 75th, 90th: one unit
         info = {"kind": kind, "years": years if kind == "period-rows" else set(), "intro": [], "source": None}
         if ids:
             first = min(ids + ([t.caption] if t.caption is not None else []))
@@ -309,6 +311,9 @@ class Structure:
 _LABEL_COLUMN = re.compile(r"\b(?:states?|provinces?|territory|territories|country|countries|regions?|cit(?:y|ies)|"
                            r"metros?|metro(?:politan)?\s+areas?|county|counties|occupations?|jobs?|careers?|roles?|"
                            r"titles?|positions?|professions?|trades?)\b", re.I)
+# a row label that is a statistic of one distribution: "10th", "25th percentile", "Median", "Mean", "90th (top 10%)"
+_STAT_ROW = re.compile(r"^\s*(?:(?:10|25|50|75|90)(?:th)?(?:\s*%)?(?:\s+percentile)?|median|mean|average|"
+                       r"bottom\s+10\s*%|top\s+10\s*%|lowest\s+10\s*%|highest\s+10\s*%)\b.{0,30}$", re.I)
 _YEARISH = re.compile(r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)?\d\d))?"
                       r"(?:\s*\((?:projected|est\.?|estimated)\))?)\s*$")
 
