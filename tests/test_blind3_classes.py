@@ -120,3 +120,74 @@ def test_a_heading_naming_a_release_dates_the_table_under_it_but_not_prose():
         "May 2023"
     prose = "# Dental pay\n\n## What changed after May 2021\n\nDental hygienists earned a median of $98,100.\n"
     assert figures(prose, markdown=True)["$98,100"].vintage_text == ""
+
+
+# -- an archive of dated issues: each says what was current on its day ----------------------------------------
+ARCHIVE = """
+<h2>Issue #95: Wind pay, one year later</h2>
+<time datetime="2025-05-05">May 5, 2025</time>
+<p>New OEWS data (May 2024) are out: wind turbine technicians earned a median of $62,580.</p>
+<h2>Issue #59: Should you retrain?</h2>
+<time datetime="2022-09-12">September 12, 2022</time>
+<p>BLS says wind techs earned a median of $56,260 in May 2021.</p>
+"""
+
+
+def test_issues_of_a_dated_archive_are_not_stale():
+    assert lint(page(ARCHIVE, h1="Wind Tech Weekly: archive"), select=["stale-source"]) == []
+
+
+def test_one_dated_post_under_a_site_title_is_still_checked():
+    one = ARCHIVE[:ARCHIVE.index("<h2>Issue #59")].replace("May 2024", "May 2021")
+    assert [(line, rule) for line, rule, _ in lint(page(one, h1="Wind Tech Weekly"), select=["stale-source"])] == [
+        (6, "stale-source")]
+
+
+# -- a title comparing occupations gives no page default ------------------------------------------------------
+CARDS = """
+<div class="card"><div class="card-header">Electrician</div><div class="card-body">
+<p><small>Median pay</small></p><h3 class="card-title">$62,350<small>/yr</small></h3><p>$29.98 per hour</p>
+<p>Growth 2024–34: <strong>9%</strong> (much faster than average)</p></div></div>
+<div class="card"><div class="card-header">Plumber</div><div class="card-body">
+<p><small>Median pay</small></p><h3 class="card-title">$62,970<small>/yr</small></h3><p>$30.27 per hour</p>
+<p>Growth 2024–34: <strong>4%</strong> (about as fast as average)</p></div></div>
+"""
+
+
+def test_a_comparison_page_has_no_default_occupation():
+    html = page(CARDS, title="Electrician vs. Plumber: Which Trade Pays More?", h1="Electrician vs. Plumber")
+    assert (figures(html)["9%"].scope.occupation, figures(html)["9%"].how.get("occupation")) == (None, None)
+    assert lint(html, select=["conflicting-growth", "conflicting-figure"]) == []
+
+
+def test_a_page_about_one_occupation_has_its_default():
+    html = page(CARDS, title="Electrician career guide", h1="Electrician")
+    assert (figures(html)["9%"].scope.occupation, figures(html)["9%"].how["occupation"]) == ("electrician", "page")
+
+
+# -- a sentence telling how a figure moved between two past releases ----------------------------------------
+HISTORY = """# Pharmacist pay
+
+<Chart data={[{year: 2019, median: 128090}, {year: 2024, median: 136030}]} />
+
+Pharmacists earned a median of $136,030 in May 2024, according to the BLS.
+
+From May 2019 to May 2021 the median went from $128,090 to $128,570, barely moving in two years.
+"""
+
+
+def test_a_change_between_two_past_releases_is_history_on_a_page_with_a_current_one():
+    assert lint(HISTORY, path="page.md", select=["stale-source"]) == []
+
+
+def test_the_same_change_is_stale_when_the_page_has_nothing_newer():
+    text = HISTORY.replace("Pharmacists earned a median of $136,030 in May 2024, according to the BLS.\n", "")
+    assert [rule for _, rule, _ in lint(text, path="page.md", select=["stale-source"])] == ["stale-source"] * 2
+
+
+# -- the rows of one table are different entries ------------------------------------------------------------
+def test_two_rows_of_a_cohort_table_do_not_conflict():
+    html = page("\n<table><thead><tr><th>Class</th><th>Average starting wage</th></tr></thead>\n"
+                "<tbody><tr><td>Spring 2024</td><td>$20.15</td></tr>\n<tr><td>Fall 2024</td><td>$21.05</td></tr>"
+                "</tbody></table>", h1="Electrical apprenticeship program")
+    assert lint(html, select=["conflicting-figure"]) == []

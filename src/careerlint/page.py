@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 
 from careerlint.claims import Claim
@@ -10,6 +11,10 @@ from careerlint.document import Document
 from careerlint.sources import Registry
 
 
+# a change told between two vintages: "went from $X to $Y", "rose from ... to", "between May 2019 and May 2021"
+_CHANGE = re.compile(r"\b(?:went|rose|fell|grew|climbed|dropped|slipped|increased|decreased|declined|moved|edged|"
+                     r"jumped|inched)\s+(?:\w+\s+)?(?:from|to|by)\b|\bfrom\s+(?:May\s+)?(?:19|20)\d\d\s+to\s+(?:May\s+)?"
+                     r"(?:19|20)\d\d\b|\bbetween\s+(?:May\s+)?(?:19|20)\d\d\s+and\s+(?:May\s+)?(?:19|20)\d\d\b", re.I)
 _ANY = (None, "none")   # a figure whose statistic is not stated ("... had risen to $50,250")
 
 
@@ -28,6 +33,9 @@ class Page:
     _growth_by_period: dict | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        self._points: dict | None = None    # (kind, when) -> claims in table cells and list items
+        self._newest: int | None = None     # the newest vintage the page cites
+        self._named: dict[tuple, set] = {}
         self._by_sentence: dict[tuple, list[Claim]] = {}
         for c in self.claims:
             self._by_block.setdefault(c.block, []).append(c)
@@ -69,7 +77,7 @@ class Page:
                 bids |= {o.id for o in self.doc.blocks[max(0, b.id - 50):b.id + 50] if lst in o.ancestors}
         ref = c.vintage if c.kind == "vintage" else c.period[0]
         if points and c.kind in ("vintage", "period") and (b.cell is None or b.cell[0] < 0) and \
-                self._named_point(c, oldest_ok):
+                (self._named_point(c, oldest_ok) or self._told_change(c, oldest_ok)):
             return True
         for bid in bids:
             for o in self.in_block(bid):
@@ -91,13 +99,37 @@ class Page:
         if any(f.kind in ("money", "percent") and f.sentence == c.sentence and when(f) == when(c)
                for f in self.in_block(c.block)):
             return False
-        for o in self.claims:
-            if o.kind == c.kind and when(o) == when(c) and o.block != c.block:
-                ob = self.doc.blocks[o.block]
-                if ((ob.cell is not None and ob.cell[0] >= 0) or ob.tag == "li") and \
-                        self.in_current_history(o, oldest_ok, points=False):
-                    return True
-        return False
+        if self._points is None:  # built once: a page of many such sentences stays linear
+            self._points = {}
+            for o in self.claims:
+                if o.kind in ("vintage", "period"):
+                    ob = self.doc.blocks[o.block]
+                    if (ob.cell is not None and ob.cell[0] >= 0) or ob.tag == "li":
+                        self._points.setdefault((o.kind, when(o)), []).append(o)
+        key = (c.kind, when(c), oldest_ok)
+        if key not in self._named:  # the blocks of current histories that hold this point
+            self._named[key] = {o.block for o in self._points.get(key[:2], ())
+                                if self.in_current_history(o, oldest_ok, points=False)}
+        return bool(self._named[key] - {c.block})
+
+    def _told_change(self, c: Claim, oldest_ok: int) -> bool:
+        """A sentence that tells how a figure changed between two past vintages ("From May 2019 to May
+        2021 the median went from $128,090 to $128,570"), on a page that states a current vintage of
+        the same kind elsewhere: a look back, not a citation of old data as current."""
+        if c.kind != "vintage":
+            return False
+        same = [o for o in self._by_sentence.get((c.block, c.sentence), ()) if o.kind == "vintage"]
+        if len({o.vintage for o in same}) < 2:
+            return False
+        b = self.doc.blocks[c.block]
+        lo, hi = min(o.start for o in same), max(o.end for o in same)
+        text = b.text[max(0, lo - 120):hi + 120]
+        if not _CHANGE.search(text):
+            return False
+        if self._newest is None:
+            self._newest = max((o.vintage for o in self.claims if o.kind == "vintage" and o.vintage is not None),
+                               default=None)
+        return self._newest is not None and self._newest >= oldest_ok
 
     def _one_series(self, bid: int, old: int, new: int) -> bool:
         """In one block, two vintages are a history when they date the same statistic: "the median rose

@@ -92,8 +92,16 @@ def conflicts(page, keyed, same):
     seen: dict[tuple, list] = {}
     for key, c in keyed:
         group = seen.setdefault(key, [])
-        earlier = earliest_comparable(group, c, page)
+        earlier = earliest_comparable([e for e in group if not other_row(page, e, c)], c, page)
         if earlier is None:
             group.append(c)
         elif not same(c, earlier):
             yield blame(page, c, earlier)
+
+
+def other_row(page, a: Claim, b: Claim) -> bool:
+    """Two cells of one column of one table, in different rows: a table never states one thing twice,
+    so its rows differ in something (a cohort "Spring 2024" / "Fall 2024", a group) even when careerlint
+    reads the same scope and vintage for both."""
+    ca, cb = page.doc.blocks[a.block].cell, page.doc.blocks[b.block].cell
+    return ca is not None and cb is not None and ca[0] >= 0 and ca[0] == cb[0] and ca[2] == cb[2] and ca[1] != cb[1]

@@ -83,7 +83,26 @@ def _in_dated_entry(rd: Reader, b) -> bool:
     if not heads:
         return False
     h = rd.doc.blocks[heads[0]]
-    return h.tag != "h1" and len(h.text) <= 80 and bool(_FULL_DATE.search(h.text))
+    if h.tag == "h1":
+        return False
+    if len(h.text) <= 80 and _FULL_DATE.search(h.text):
+        return True
+    # "## Issue #83: What the new projections say" over "September 9, 2024": a dated issue of an archive
+    # (two such headings at least: one dated heading may be a post's own title under the site's name)
+    if not _dated_by_next_line(rd, h) or b.id == h.id + 1:
+        return False
+    memo = rd.__dict__.setdefault("_dated_heads", {})
+    if h.tag not in memo:
+        memo[h.tag] = sum(1 for x in rd.doc.blocks if x.tag == h.tag and _dated_by_next_line(rd, x))
+    return memo[h.tag] >= 2
+
+
+def _dated_by_next_line(rd: Reader, h) -> bool:
+    """A heading whose next block is its date and nothing else ("May 5, 2025", "Sent 2024-09-09")."""
+    after = rd.doc.blocks[h.id + 1] if h.id + 1 < len(rd.doc.blocks) else None
+    return after is not None and after.section == h.id and len(after.text) <= 40 and \
+        bool(_FULL_DATE.search(after.text)) and \
+        _FULL_DATE.sub("", after.text).strip(" ,·|–—-:").lower() in ("", "posted", "sent", "published")
 
 
 def _claim(b, m, kind: str) -> Claim:

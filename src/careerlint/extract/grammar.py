@@ -111,9 +111,15 @@ def page_occupation(h1: str, title: str, meta: dict[str, str]) -> tuple[str, str
         while cand and prev != cand:
             prev = cand
             cand = _TITLE_NOISE.sub("", cand).strip()
+        if cand and _COMPARISON.search(cand):
+            return "", ""  # "Electrician vs. Plumber vs. HVAC Technician": a page about several, no default
         if cand:
             return cand, how
     return "", ""
+
+
+# a title that compares occupations: "Electrician vs. Plumber", "Dental Hygienist versus Dental Assistant"
+_COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.I)
 
 
 # -- subjects -------------------------------------------------------------------------------------

@@ -248,7 +248,7 @@ class WhoSteps:
         return None
 
     def _occupation_page(self, f, c):
-        return self.rd.page_key
+        return self.rd.page_key or None  # a page about no one occupation (or several: "A vs. B") has no default
 
     def _place_phrasing(self, f, c):
         r = f.reading
