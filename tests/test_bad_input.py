@@ -28,7 +28,7 @@ def good(tmp_path):
 def test_missing_path_and_the_rest_is_checked(tmp_path, good):
     code, out, err = careerlint(str(tmp_path / "missing.html"), good)
     assert code == 2 and err == f"{tmp_path}/missing.html: error: no such file or directory\n"
-    assert STALE in out and out.endswith("in 1 file.\n")
+    assert STALE in out and out.endswith("in 1 file; 1 file could not be checked.\n")
 
 
 def test_folder_without_pages(tmp_path, good):
@@ -64,7 +64,7 @@ def test_empty_and_binary_files(tmp_path, good):
     code, out, err = careerlint(str(tmp_path / "empty.html"), str(tmp_path / "binary.html"), good)
     assert code == 2
     assert err == f"{tmp_path}/binary.html: error: not a text page (binary content)\n"
-    assert out.splitlines()[-1] == "Found 1 problem (1 warning) in 2 files."
+    assert out.splitlines()[-1] == "Found 1 problem (1 warning) in 2 files; 1 file could not be checked."
 
 
 def test_page_above_the_size_limit(tmp_path, good):

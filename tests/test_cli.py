@@ -87,7 +87,7 @@ def test_missing_path_is_reported_and_the_rest_is_checked(tmp_path):
     code, out, err = run("check", "--as-of", "2026-11-22", missing, CLEAN)
     assert code == 2
     assert err == f"{missing}: error: no such file or directory\n"
-    assert out == "No problems found in 1 file.\n"
+    assert out == "No problems found in 1 file; 1 file could not be checked.\n"
 
 
 def test_folder_is_searched_recursively_in_sorted_order(tmp_path):

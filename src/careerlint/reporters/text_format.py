@@ -71,6 +71,9 @@ def summary(report) -> str:
     if report.baseline_matched or report.baseline_stale:
         text = text[:-1] + (f"; {report.baseline_matched} known from the baseline, "
                             f"{report.baseline_stale} baseline entries no longer found.")
+    failed = len(report.errors)
+    if failed:  # "No problems found in 0 files." alone reads as a pass
+        text = text[:-1] + f"; {failed} {'file' if failed == 1 else 'files'} could not be checked."
     return text
 
 
