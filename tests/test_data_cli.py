@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from careerlint.fileio import _umask
 from careerlint.reference import store
 from test_cli import run
 from test_reference_import import SHARED, national_rows, national_xlsx, timeseries_pair, write_csv
@@ -34,6 +35,7 @@ def test_import_spreadsheet_into_the_user_data_folder(tmp_path, user_data):
     assert rel.released is None           # May 2026 is not in the calendar yet
     assert rel.caps == {"hour": 115.0, "year": 239200}
     assert [p.name for p in user_data.iterdir()] == ["oews-2026.json.gz"]   # no temporary file left
+    assert oct((user_data / "oews-2026.json.gz").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
 
 
 def test_import_csv_of_a_calendar_release_takes_its_date_and_cap(tmp_path, user_data):

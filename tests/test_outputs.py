@@ -340,6 +340,15 @@ def test_written_files_are_0644_under_umask_022_or_keep_their_mode(tmp_path, fla
         os.umask(old)
 
 
+def test_an_output_file_behind_a_symlink_is_written_through_it(tmp_path):
+    real, link = tmp_path / "reports" / "real.json", tmp_path / "link.json"
+    real.parent.mkdir()
+    real.write_text("{}")
+    link.symlink_to(real)
+    careerlint("check", "--as-of", "2026-11-22", "--format", "json", "--output-file", str(link), BROKEN)
+    assert link.is_symlink() and json.loads(real.read_text())["files"] == 1
+
+
 def test_cache_files_are_not_private(tmp_path):
     old = os.umask(0o022)
     try:

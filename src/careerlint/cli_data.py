@@ -126,10 +126,11 @@ def status_cmd(as_of, config_path, data_dir, fmt) -> int:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     click.echo(f"Reference data in use (as of {day.isoformat()}):")
-    for r in report["releases"]:
-        name = f"{'OEWS' if r['kind'] == 'oews' else 'EP'} {r['label']}"
-        when = f"published {r['released']}" if r["released"] else "publication date unknown"
-        click.echo(f"  {name:<15} {when:<22} {r['occupations']:>5,} occupations   {r['origin']}")
+    rows = [(f"{'OEWS' if r['kind'] == 'oews' else 'EP'} {r['label']}",
+             f"published {r['released']}" if r["released"] else "publication date unknown", r) for r in report["releases"]]
+    width = max([22] + [len(when) for _, when, _ in rows])   # columns stay aligned whatever the dates say
+    for name, when, r in rows:
+        click.echo(f"  {name:<15} {when:<{width}} {r['occupations']:>5,} occupations   {r['origin']}")
     user = [r for r in report["releases"] if r["origin"] != "bundled"]
     click.echo(f"User data folder: {report['user_dir']}" + ("" if user else " (nothing installed)"))
     for d in report["due"]:

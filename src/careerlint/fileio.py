@@ -31,23 +31,32 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~_umask()
 
 
-def atomic_write(path: str, text: str) -> None:
+def replace_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in its folder and a rename: the old file or
+    the new one, never half. A symlink is followed (its target is replaced, the link kept); the mode is
+    the old file's, or a new file's under the umask. OSError as it comes."""
+    if os.path.islink(path):
+        path = os.path.realpath(path)
     folder = os.path.dirname(os.path.abspath(path))
     mode = _mode_for(path)
+    fd, tmp = tempfile.mkstemp(prefix=".careerlint-", suffix=".tmp", dir=folder)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".careerlint-", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise InputError(f"{path}: error: cannot write: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except OSError as e:
+    except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        raise
+
+
+def atomic_write(path: str, text: str) -> None:
+    try:
+        replace_atomically(path, text.encode("utf-8"))
+    except OSError as e:
         raise InputError(f"{path}: error: cannot write: {e.strerror or e}") from None

@@ -68,23 +68,12 @@ def encode(data: dict) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of one."""
-    import tempfile
+    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of one (with
+    the mode a new file gets under the umask, as every file careerlint writes)."""
+    from careerlint.fileio import replace_atomically
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".careerlint-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_atomically(str(path), data)
 
 
 def release_file(kind: str, key: int) -> str:
