@@ -22,7 +22,18 @@ def test_local_cluster_gives_the_same_json_as_one_process():
     paths = ["samples"] + ([str(CORPUS)] if CORPUS.is_dir() else [])
     args = ["--no-cache", "--as-of", "2026-11-22", "--format", "json", *paths]
     local = careerlint("--jobs", "1", *args)
-    dask = careerlint("--dask-scheduler", "local:2", *args)
+    import socket
+
+    held = socket.socket()   # Dask's default HTTP port taken (another run, a dashboard): no warning either
+    try:
+        held.bind(("127.0.0.1", 8787))
+        held.listen()
+    except OSError:
+        pass   # someone holds it already
+    try:
+        dask = careerlint("--dask-scheduler", "local:2", *args)
+    finally:
+        held.close()
     assert (dask.returncode, dask.stdout, dask.stderr) == (local.returncode, local.stdout, local.stderr)
     doc = json.loads(dask.stdout)
     assert {"site-conflicting-figure", "site-conflicting-growth", "site-mixed-vintage"} <= {

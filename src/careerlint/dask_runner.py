@@ -75,7 +75,9 @@ def _client(spec: str):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     kind, value = parse_scheduler(spec)
     if kind == "local":
-        cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
+        # the scheduler serves HTTP whatever dashboard_address says (None means its default port, 8787,
+        # and a warning when another run holds it): any free port instead
+        cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.CRITICAL)  # failures are reported per page
         return Client(cluster), cluster
     try:
