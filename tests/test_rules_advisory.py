@@ -123,6 +123,13 @@ def test_data_labels_and_past_editions_are_not_dated_references():
     assert lint(html, select=["dated-reference"]) == []
 
 
+def test_a_past_survey_told_as_past_is_not_a_dated_reference():
+    html = page("<p>Our 2024 salary survey found electricians averaging $68,000 with overtime.</p>\n"
+                "<p>See our 2024 salary guide for every trade.</p>", h1=H1)
+    assert lint(html, select=["dated-reference"]) == [
+        (4, "dated-reference", "'2024 salary guide' presents 2024 as current in 2026")]
+
+
 # -- unsourced-figure -----------------------------------------------------------------------
 def test_figures_on_a_page_without_any_source():
     html = page("<p>Hygienists earn a median salary of $87,530.</p>\n"

@@ -13,6 +13,9 @@ OPTIONS: dict = {}
 _CURRENT_NOUNS = re.compile(
     r"\b(?P<y>(?:19|20)\d\d)\s+(?:market\s+reality|job\s+market|(?:career|job|salary|employment)\s+outlook|"
     r"outlook|salary\s+(?:guide|report|survey)|trends|rankings)\b", re.I)
+# what follows a dated report when it is told as past: "... survey found", "... report showed that"
+_TOLD_PAST = re.compile(r"\s*(?:,\s*)?(?:found|showed|revealed|asked|polled|reported|ranked|put|noted|said|"
+                        r"counted|estimated|covered|results\s+(?:showed|were))\b", re.I)
 _THIS_YEAR = re.compile(
     r"\b(?:this\s+year['’]?s?|in\s+the\s+current\s+year)\b[^.;]{0,40}?\b(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<y2>(?:19|20)\d\d)\b[^.;]{0,20}?\bthis\s+year\b", re.I)
@@ -29,6 +32,8 @@ def check(page, rule):
             continue
         found = []
         for m in _CURRENT_NOUNS.finditer(text):
+            if _TOLD_PAST.match(text, m.end()):
+                continue  # "Our 2024 salary survey found ...": a past survey, told as past
             found.append((m.start(), m.group(0), int(m.group("y"))))
         for m in _THIS_YEAR.finditer(text):
             y = m.group("y") or m.group("y2")
