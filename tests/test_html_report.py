@@ -276,3 +276,11 @@ def test_conflict_link_jumps_to_the_other_line(browser, tmp_path):
     assert browser.execute_script("return location.hash") == "#p1-L25"
     target = browser.find_element(By.ID, "p1-L25")   # no problem of its own: the line, linked back
     assert target.get_attribute("class") == "ref" and "6%" in target.text and "conflicting-growth" in target.text
+
+
+def test_pages_are_ranked_by_errors_then_warnings_then_infos(tmp_path):
+    # 11 'newer-release' notes on the clean anesthetist page do not outrank 1 error and 4 warnings
+    html = report(tmp_path, "samples/official/nurse-anesthetist-clean.html", "samples/stale-dental-hygienist.html")
+    order = re.findall(r'<article class="page" id="p\d+" data-problems="(\d+)">\n<header><h3><a href="#p\d+">([^<]+)',
+                       html.read_text(encoding="utf-8"))
+    assert order == [("9", "samples/stale-dental-hygienist.html"), ("11", "samples/official/nurse-anesthetist-clean.html")]

@@ -1,5 +1,5 @@
-"""One self-contained HTML file for editors: a summary, then pages ranked by their number of
-problems, each problem with its source line and links to the lines it conflicts with.
+"""One self-contained HTML file for editors: a summary, then pages ranked by their errors, warnings and
+infos, each problem with its source line and links to the lines it conflicts with.
 
 Everything taken from pages (paths, messages, source lines) is escaped; a Content Security Policy
 allows only the report's own style sheet and script (by hash) and no network at all."""
@@ -139,7 +139,13 @@ def render(report) -> str:
         for r in f.related:
             wanted[r.path or f.path].setdefault(r.line, []).append((f, r))
     shown_pages = [p for p in report.paths if by_path.get(p) or wanted.get(p)]
-    shown_pages.sort(key=lambda p: (-len(by_path.get(p, ())), p))
+    # the pages with the most errors first, then warnings, then infos (a page of eleven 'newer-release'
+    # notes is not worse than one with a wrong figure)
+    def weight(p):
+        fs = by_path.get(p, ())
+        return tuple(-sum(1 for f in fs if f.severity == s) for s in ("error", "warning", "info"))
+
+    shown_pages.sort(key=lambda p: (weight(p), p))
     quiet_pages = [p for p in report.paths if p not in set(shown_pages)]
     anchors = _Anchors(shown_pages)
     body = [f"<header><h1>careerlint report</h1><p class=\"meta\">{_plural(report.files, 'page')} checked, "
