@@ -160,9 +160,18 @@ def test_stdin_is_checked_as_the_named_page(tmp_path):
         f"{name}:6:46: error expired-projection projection for 2012–2022 ended in 2022 but is stated as a forecast "
         "(18% growth)",
         "Found 2 problems (1 error, 1 info) in 1 file."]
-    # without a name the page is '-' and HTML
+    # without a name the page is '-': HTML, unless it has Markdown's structure and no HTML's
     code, out, _ = run("check", "--as-of", "2026-11-22", "-", input=open(BROKEN, "rb").read())
     assert code == 1 and out.splitlines()[0].startswith("-:33:68: warning stale-source")
+    code, out, _ = run("check", "--as-of", "2026-11-22", "-", input=MD_PAGE.encode())
+    assert code == 1 and out.splitlines()[1].startswith("-:6:46: error expired-projection")
+
+
+def test_stdin_filename_of_a_kind_careerlint_does_not_read_is_a_usage_error():
+    code, out, err = run("check", "--stdin-filename", "notes.txt", "-", input=MD_PAGE.encode())
+    assert (code, out) == (2, "")
+    assert err == ("careerlint: error: --stdin-filename notes.txt: careerlint reads .html, .htm, .md and .markdown "
+                   "pages; name the page with one of those\n")
 
 
 def test_stdin_takes_configuration_and_excludes_from_its_name(tmp_path):

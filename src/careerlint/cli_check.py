@@ -39,6 +39,9 @@ def _parse_as_of(value: str | None) -> _dt.date:
         raise usage_error(f"--as-of must be a date as YYYY-MM-DD, not '{value}'") from None
 
 
+from careerlint.loader import PAGE_SUFFIXES  # noqa: E402  (cheap: no third-party import)
+
+
 def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, output_file, baseline_path,
           write_baseline, max_size, jobs, no_cache, force_exclude, show_settings, verbose, stdin_filename,
           statistics, color, show_source, quiet, no_site=False, dask_scheduler=None) -> int:
@@ -57,6 +60,9 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     if "-" in paths and len(paths) > 1:
         raise usage_error("'-' (standard input) cannot be given with other paths")
     use_stdin = paths == ("-",) or (not paths and stdin_filename is not None)
+    if use_stdin and stdin_filename is not None and not stdin_filename.lower().endswith(PAGE_SUFFIXES):
+        raise usage_error(f"--stdin-filename {stdin_filename}: careerlint reads .html, .htm, .md and .markdown "
+                          "pages; name the page with one of those")
     cli_date = _parse_as_of(as_of) if as_of is not None else None
     max_bytes = _parse_size(max_size)
     known = None

@@ -17,6 +17,19 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+# HTML structure near the top of a text: "<html", "<body", "<p>", "<div class=...>", "<!DOCTYPE"
+_HTML_TAGS = re.compile(r"<(?:!doctype|html|head|body|p|div|table|article|section|main|span|ul|h[1-6])\b", re.I)
+# Markdown structure at a line start: front matter, "# Heading", "| a | b |", "- item", "```"
+_MD_LINES = re.compile(r"\A---[ \t]*\n|^(?:#{1,6}\s|\|.*\|\s*$|[-*+]\s|\d+\.\s|```|~~~)", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Standard input given with no --stdin-filename: Markdown when its start has Markdown's structure
+    and no HTML structure (an editor piping a .md buffer); HTML otherwise, as before."""
+    head = text[:4096]
+    return not _HTML_TAGS.search(head) and bool(_MD_LINES.search(head))
+
+
 DEFAULT_MAX_SIZE = 10_000_000
 
 

@@ -112,10 +112,11 @@ def analyse(text: str, path: str, rules: list[Rule], registry: Registry, as_of: 
     from careerlint.document import parse_html, parse_markdown
     from careerlint.engine import run_rules
     from careerlint.extract import extract
-    from careerlint.loader import is_markdown
+    from careerlint.loader import is_markdown, looks_like_markdown
     from careerlint.page import Page
 
-    doc = parse_markdown(text, path) if is_markdown(path) else parse_html(text, path)
+    markdown = is_markdown(path) or (path == "-" and looks_like_markdown(text))  # "-": stdin, no filename
+    doc = parse_markdown(text, path) if markdown else parse_html(text, path)
     claims = extract(doc, registry)
     page = Page(doc, claims, as_of, registry)
     found = run_rules(page, rules, check_kinds(), path, known)
