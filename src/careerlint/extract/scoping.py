@@ -13,6 +13,7 @@ import re
 from careerlint.extract.steps_common import UNKNOWN
 from careerlint.extract.steps_what import WhatSteps
 from careerlint.extract.steps_when import WhenSteps
+from careerlint.extract.steps_where import WhereSteps
 from careerlint.extract.steps_who import WhoSteps
 
 __all__ = ["Scoping", "UNKNOWN"]
@@ -24,7 +25,7 @@ _LABEL_STEPS = frozenset({"card-label", "dt", "row-header", "column-header", "ca
 _CARRIERS = frozenset({"card", "dt", "table-row", "column-header", "caption", "intro", "source-line"})
 
 
-class Scoping(WhatSteps, WhoSteps, WhenSteps):
+class Scoping(WhatSteps, WhoSteps, WhereSteps, WhenSteps):
     def __init__(self, reader) -> None:
         self.rd = reader
         self.lex = reader.lex
