@@ -96,41 +96,39 @@ class WhoSteps:
             return self.rd.occupation_key_of(r.occupation, self._sentence(f))
         return None
 
+    def _people(self, np: str, sentence: str):
+        """The occupation key of a noun phrase that names a group of people, else None."""
+        if self._personish_subject(np):
+            return self.rd.occupation_key_of(np, sentence)
+        return None
+
     def _occupation_clause(self, f, c):
         rd = self.rd
         sentence = self._sentence(f)
         if _DASH_LABEL.match(f.clause_pre):  # "(see MRI Technologist — median $88,180 per BLS May 2024)"
             head = re.sub(r"[\[\]*_]", " ", f.text[max(0, f.clause[0] - 80):f.clause[0]])  # [[wiki link]], **bold**
             before = _ITEM_NP.search(re.sub(r"\bsee\s", ", ", head).rstrip())
-            if before:
-                name = rd.occupation_name(before.group("np"))
-                if name and self.labels.is_personish(name):
-                    key = rd.occupation_key_of(before.group("np"), sentence)
-                    if key is not None:
-                        return key
-        item = _ITEM_NP.search(f.pre)
-        if item:  # "...: dentists +4% (...), dental hygienists +7%": each figure right after its group
-            name = rd.occupation_name(item.group("np"))
-            if name and self.labels.is_personish(name):
-                key = rd.occupation_key_of(item.group("np"), sentence)
-                if key is not None:
-                    return key
+            key = self._people(before.group("np"), sentence) if before else None
+            if key is not None:
+                return key
+        item = _ITEM_NP.search(f.pre)  # "...: dentists +4% (...), dental hygienists +7%": each figure after its group
+        key = self._people(item.group("np"), sentence) if item else None
+        if key is not None:
+            return key
         own = FOR_NP.match(f.post)
         if own:
             np = own.group("np").strip(" ,")
             if self.lex.all_population.search(np):
                 return "all occupations"
-            name = rd.occupation_name(np)
-            if name and self.labels.is_personish(name):
+            if self._personish_subject(np):
                 return rd.occupation_key_of(np, sentence)
         if self.lex.all_population.search(f.pre) and not re.search(r"\b(?:of|among)\s+all\s+occupations",
                                                                    f.pre, re.I):
             return "all occupations"
         gap = _GAPPED.search(f.pre)
-        if gap:  # "LPNs earned a median of $62,340, and nursing assistants a median of $39,530"
-            name = rd.occupation_name(gap.group("np"))
-            if name and self.labels.is_personish(name):
-                return rd.occupation_key_of(gap.group("np"), sentence)
+        if gap and self._personish_subject(gap.group("np")):
+            # "LPNs earned a median of $62,340, and nursing assistants a median of $39,530"
+            return rd.occupation_key_of(gap.group("np"), sentence)
         for found, subject in ((G.of_occupation(f.clause_pre), False), (G.subject_of(f.clause_pre), True)):
             if found is not None:
                 key = rd.occupation_key_of(found[0], sentence)

@@ -1,6 +1,6 @@
 """Check a labels.yaml against its pages: every page has an entry, every quote is on its stated line.
 
-Usage: python check_labels.py html md    (run from bench/pages/blind)
+Usage: python bench/check_labels.py bench/pages/blind3/html bench/pages/blind3/md   (any labelled folders)
 """
 import os
 import sys
