@@ -111,8 +111,8 @@ def page_occupation(h1: str, title: str, meta: dict[str, str]) -> tuple[str, str
         while cand and prev != cand:
             prev = cand
             cand = _TITLE_NOISE.sub("", cand).strip()
-        if cand and _COMPARISON.search(cand):
-            return "", ""  # "Electrician vs. Plumber vs. HVAC Technician": a page about several, no default
+        if cand and (_COMPARISON.search(cand) or _LISTICLE.search(cand)):
+            return "", ""  # "Electrician vs. Plumber", "10 healthcare careers ...": a page about several, no default
         if cand:
             return cand, how
     return "", ""
@@ -120,6 +120,11 @@ def page_occupation(h1: str, title: str, meta: dict[str, str]) -> tuple[str, str
 
 # a title that compares occupations: "Electrician vs. Plumber", "Dental Hygienist versus Dental Assistant"
 _COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.I)
+# a title that lists occupations: "10 healthcare careers you can start ...", "Top 7 Trade Jobs", "Best-Paying
+# Jobs Without a Degree", "Fastest-growing careers of the decade"
+_LISTICLE = re.compile(r"^\s*(?:the\s+)?(?:(?:top\s+)?\d+|best|top|highest[-\s]paying|best[-\s]paying|"
+                       r"fastest[-\s]growing|in[-\s]demand|high[-\s]paying|well[-\s]paying|good[-\s]paying)\b"
+                       r".{0,40}?\b(?:careers|jobs|occupations|trades|professions|roles|positions)\b", re.I)
 
 
 # -- subjects -------------------------------------------------------------------------------------

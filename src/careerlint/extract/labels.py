@@ -29,6 +29,8 @@ _PAREN_OR_DIGITS = re.compile(r"\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?")
 # "Median annual wage for", "Pay of", "Top 10% among": the statistic that leads a label naming people
 _LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
 # emoji and pictographs that decorate headings: "💰 Salary Range"
+# a plural acronym: "PTAs", "OTAs", "RNs", "LPNs", "EMTs" (not "ATM", "PDF": no plural s)
+_ACRONYM_PEOPLE = re.compile(r"[A-Z]{2,5}s")
 _SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
 # words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
 _PERSONISH = re.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
@@ -214,5 +216,7 @@ class Labels:
         w = head[-1].lower()
         if w in self.heads or G.singular(w) in self.heads:
             return True
+        if len(head) == 1 and _ACRONYM_PEOPLE.fullmatch(head[0]):
+            return True  # "PTAs", "RNs", "LPNs", "CNAs": a plural acronym on its own names people
         # "Key Facts & Statistics", "Other", "Percentiles": words that end like people but are not
         return bool(_PERSONISH.search(w)) and not (self.lex.topic_words.fullmatch(w) or _NOT_PEOPLE.fullmatch(w))

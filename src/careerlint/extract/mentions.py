@@ -51,6 +51,8 @@ CURRENCY_PREFIX = {
     "¥": "JPY", "chf": "CHF",
 }
 _CUR = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|\$|£|€|₹|¥|(?:USD|CAD|AUD|NZD|GBP|EUR|AED|INR|CHF)\s?)"
+# a capitalised name right before a currency code: "Blue Valley USD 229", "Wichita USD 259"
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
 # "61,590", "61,590.25", "24.5", ".50"; and "$59, 170" (a stray space after the comma, read as one figure)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 # "$38k", "$1.2 million", "$65K"
@@ -182,6 +184,9 @@ def _money(text: str) -> list[Mention]:
         nxt2 = text[m.end():m.end() + 2]
         if nxt2[:1].isdigit() or (nxt2[:1] in ",." and nxt2[1:2].isdigit()):
             continue  # "$1,00,000": a grouping that cannot be read safely
+        if cur and cur.strip().isalpha() and num.isdigit() and len(num) <= 3 and not mult and \
+                _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Blue Valley USD 229": a school district's number after its name, not 229 dollars
         currency = CURRENCY_PREFIX.get(cur.strip().lower()) if cur else None
         if suf:
             currency = CURRENCY_PREFIX.get(suf.strip().lower(), currency)

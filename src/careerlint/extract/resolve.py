@@ -23,8 +23,9 @@ STEPS: dict[str, tuple[str, ...]] = {
     "stat": ("phrasing", "alternate", "clause", *_LABELS, "heading"),
     "domain": ("phrasing", "alternate", "clause", *_LABELS, "heading"),
     "per": ("written", "phrasing", "alternate", "clause", *_LABELS, "magnitude"),
-    "occupation": ("phrasing", "alternate", "clause", "carried", "inline-label", *_LABELS, "heading", "page"),
-    "place": ("phrasing", "alternate", "clause", "carried", "inline-label", *_LABELS, "heading", "page"),
+    "occupation": ("phrasing", "alternate", "clause", "carried", "inline-label", *_LABELS, "card-title", "heading",
+                   "page"),
+    "place": ("phrasing", "alternate", "clause", "carried", "inline-label", *_LABELS, "card-title", "heading", "page"),
     "level": ("alternate", "clause", "inline-label", *_LABELS, "heading"),
     "industry": ("alternate", "clause", "inline-label", *_LABELS, "heading"),
     "vintage": ("phrasing", "alternate", "clause", "sentence", "carried", "card", "dt", "table-row", "column-header",
@@ -36,7 +37,8 @@ STEPS: dict[str, tuple[str, ...]] = {
 }
 RANKED = ("p10", "p25", "median", "p75", "p90")
 # steps that read the unit's labels or carrier blocks of the same name
-_UNIT_STEPS = frozenset({"card-label", "dt", "row-header", "column-header", "caption", "intro", "heading", "card",
+_UNIT_STEPS = frozenset({"card-label", "card-title", "dt", "row-header", "column-header", "caption", "intro", "heading",
+                         "card",
                          "table-row", "source-line"})
 # a band of experience: "(0-3 years)", "0–3yr", "7+ years", "8+yr"
 _BAND = re.compile(r"\b(\d{1,2})\s*(?:\+|[-–]\s*(\d{1,2}))\s*(?:yrs?|years?)\b", re.I)

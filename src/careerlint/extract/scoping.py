@@ -21,7 +21,7 @@ __all__ = ["Scoping", "UNKNOWN"]
 
 # a parenthesis that narrows a row ("(Big Four)", "(regional/local)"), not an abbreviation ("(RNs)")
 _QUALIFYING_PAREN = re.compile(r"\((?![A-Z]{1,6}s?\))([^()]{2,40})\)")
-_LABEL_STEPS = frozenset({"card-label", "dt", "row-header", "column-header", "caption", "intro"})
+_LABEL_STEPS = frozenset({"card-label", "card-title", "dt", "row-header", "column-header", "caption", "intro"})
 _CARRIERS = frozenset({"card", "dt", "table-row", "column-header", "caption", "intro", "source-line"})
 
 

@@ -22,6 +22,17 @@ _NOT_LABEL = re.compile(r"\b(?:is|are|was|were|has|have|had|earn\w*|make\w*|made
 # (a label that starts its block, "Plumber $62,970 median", is the inline-label step's)
 # "(about as fast as average), dental hygienists +7%"
 _ITEM_NP = re.compile(r"[:;,(]\s*(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$")
+# a second group and its figure after a first figure: "... 22 percent and OTAs 19 percent", "..., while
+# medical assistants 12%"
+_AND_NP = re.compile(r"^\s*,?\s*(?:and|while|whereas|but)\s+(?:the\s+)?(?:for\s+)?"
+                     r"(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$", re.I)
+# a clause that compares with something else: "than the PTA median of", "compared with the national ..."
+# (a short one, up to its figure: "than a decade, and the latest round projects ..." goes on to a clause of its own)
+_COMPARED = re.compile(r"^\s*(?:than|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
+# a group named before a statistic: "the PTA median of", "the registered nurse average of"
+_NP_STAT = re.compile(r"\b(?:the|an?|their|its)\s+(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,3}?[A-Za-z][\w'’/&-]*)\s+"
+                      r"(?:median|average|mean|typical)\b[^$\d]{0,30}$", re.I)
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")   # "PTA", "RN", "LPNs"
 # a clause that is a dash and a statistic's label before the figure: "— median", "– avg. pay"
 _DASH_LABEL = re.compile(r"^\s*[–—-]\s*(?:[A-Za-z.]+\s*){0,3}:?\s*$")
 # a subject that is a figure or a forecast, not people: "the latest round projects employment", "BLS data"
@@ -111,6 +122,10 @@ class WhoSteps:
             key = self._people(before.group("np"), sentence) if before else None
             if key is not None:
                 return key
+        pair = _AND_NP.match(f.pre)
+        key = self._people(pair.group("np"), sentence) if pair else None
+        if key is not None:  # "PTAs to grow 22 percent and OTAs 19 percent": the second figure is the OTAs'
+            return key
         item = _ITEM_NP.search(f.pre)  # "...: dentists +4% (...), dental hygienists +7%": each figure after its group
         key = self._people(item.group("np"), sentence) if item else None
         if key is not None:
@@ -142,6 +157,16 @@ class WhoSteps:
         prev = self._previous_stated(f)
         if prev is not None:  # "..., and market research analysts, with a median of $76,950 and growth of 7%"
             return prev
+        if _COMPARED.match(f.clause_pre) and len(f.clause_pre) <= 60 and "," not in f.clause_pre:
+            # "..., about 4 percent higher than the PTA median of $65,510": the clause compares with
+            # someone else; the sentence's subject is not whom this figure is about
+            np_stat = _NP_STAT.search(f.pre)
+            np = np_stat.group("np") if np_stat else ""
+            if np and (_ACRONYM.fullmatch(np) or self._personish_subject(np)):
+                key = rd.occupation_key_of(np, sentence)
+                if key is not None:
+                    return key
+            # "compared with a national median of": the same people elsewhere; the steps below decide
         subj = f.sent.subject
         if subj is not None and (f.clause == f.sent.clauses[0] or not self._own_subject(f)):
             return subj[0]

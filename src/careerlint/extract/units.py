@@ -104,6 +104,9 @@ class Structure(TableUnits):
                 for bid in self._members(card, b.id) or ():
                     if bid != b.id and (bid in labels or bid not in self.values):
                         u.carriers.append(("card", bid))
+                title = self._card_title(card, b)
+                if title is not None:
+                    u.labels.append(("card-title", blocks[title].text))
         if u.list_key is not None and u.table is None:
             first = self._span(u.list_key, b.id)[0]
             for bid in self._intro(first):
@@ -204,6 +207,29 @@ class Structure(TableUnits):
                 return k, labels
             return k, _pair(members, labels, values, b.id)
         return None, []
+
+    def _card_title(self, card: int, b: Block) -> int | None:
+        """The title of the larger card a stat card sits in: a list item or tile whose first block is a
+        short text before the stat ("Registered nurse" over "$93,600 Median salary" and "5% Job growth")."""
+        blocks = self.doc.blocks
+        first_of_card = self._span(card, b.id)[0]
+        anc = b.ancestors
+        if card not in anc:
+            return None
+        for k in reversed(anc[max(0, anc.index(card) - 4):anc.index(card)]):
+            if self.doc.tags[k] in _NOT_CARD:
+                return None
+            members = self._members(k, b.id)
+            if members is None or len(members) > _CARD_MAX_BLOCKS:
+                return None
+            first = members[0]
+            if first < first_of_card:
+                if first in self.values:
+                    continue  # a sibling stat ("$93,600" before "5%"): the title is further out
+                t = blocks[first].text
+                ok = len(t) <= 60 and not _DIGIT.search(t) and blocks[first].tag not in HEADINGS
+                return first if ok else None
+        return None
 
     def _is_label(self, ob: Block) -> bool:
         return ob.id not in self.values and len(ob.text) <= _LABEL_MAX_CHARS and ob.tag not in ("dt", "dd")
