@@ -79,3 +79,56 @@ def test_a_comparison_with_someone_unnamed_is_unknown():
     html = page("\n<p>Electricians earn a median of $62,350, more than the median of $49,500 for all workers.</p>",
                 h1="Electricians")
     assert figures(html)["$49,500"].scope.occupation != "electrician"
+
+
+# -- more classes of the fourth set ------------------------------------------------------------------------
+def test_a_row_label_with_a_month_names_no_occupation_and_columns_name_theirs():
+    text = ("# Dental careers\n\n| | Dental assistant | Dental hygienist |\n|---|---:|---:|\n"
+            "| Median pay, May 2024 | $47,300 | $94,260 |\n")
+    from careerlint.document import parse_markdown
+
+    found = {c.text: c for c in extract(parse_markdown(text), _RULESET.registry) if c.kind == "money"}
+    assert (found["$47,300"].scope.occupation, found["$94,260"].scope.occupation) == ("assistant dental",
+                                                                                      "dental hygienist")
+    assert lint(text, path="page.md", select=["conflicting-figure"]) == []
+
+
+def test_call_pay_is_no_salary_range():
+    html = page("\n<p>Radiologic technologists earned a median of $37.34 an hour in May 2024.</p>\n"
+                "<p>Call pay, usually $3 to $5 an hour while on call, adds up.</p>", h1="Radiologic technologists")
+    assert lint(html, select=["figure-outside-range"]) == []
+
+
+def test_the_all_occupation_rate_is_not_the_occupation_s():
+    html = page("\n<p>Florida's projections for 2024–2032 expect electrician employment in the state to grow 12.8 "
+                "percent, well above the state's all-occupation rate of 9.4 percent.</p>", h1="Electricians in Florida")
+    assert figures(html)["9.4 percent"].scope.occupation == "all occupations"
+    assert lint(html, select=["conflicting-growth"]) == []
+
+
+def test_pay_raised_to_a_figure_in_a_year_is_an_event():
+    html = page("\n<p>Several large retail chains raised starting pay to $17–$18 an hour in 2022.</p>",
+                h1="Pharmacy technicians")
+    assert lint(html, select=["stale-source"]) == []
+
+
+def test_a_contract_raise_is_no_growth_rate():
+    text = ("# Nurse residency\n\n## Pay, 2026–2027 contract\n\nThe contract adds a 3.5% across-the-board increase each "
+            "July.\n\n## Outlook\n\nBLS projects registered nurse employment to grow 5 percent from 2024 to 2034.\n")
+    assert lint(text, path="page.md", select=["mixed-vintage", "conflicting-growth"]) == []
+
+
+def test_an_old_projection_named_as_history_of_an_edition_is_not_stale():
+    html = page("\n<p>In the 2023 edition of this report the state projected 9.1 percent growth for registered nurses "
+                "over 2022-2032; that projection has been replaced.</p>", h1="Registered nurses in Montana")
+    assert lint(html, select=["stale-source", "expired-projection"]) == []
+    cited = page("\n<p>The BLS projected 6 percent growth for registered nurses from 2022 to 2032.</p>",
+                 h1="Registered nurses")
+    assert [rule for _, rule, _ in lint(cited, select=["stale-source"])] == ["stale-source"]
+
+
+def test_a_newer_release_is_named_only_at_the_newest_point_of_a_history():
+    html = page("\n<table><thead><tr><th>Release</th><th>Median annual wage</th></tr></thead><tbody>\n"
+                "<tr><td>May 2023</td><td>$42,000</td></tr>\n<tr><td>May 2024</td><td>$44,200</td></tr></tbody></table>",
+                h1="Medical assistants")
+    assert [(line, rule) for line, rule, _ in lint(html, select=["newer-release"])] == [(6, "newer-release")]

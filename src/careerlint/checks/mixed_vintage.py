@@ -57,7 +57,8 @@ def check(page, rule):
     # a growth rate, or the new jobs of a projection; not a count of jobs over a period already over
     # ("rose from 2019 to 2024, reaching 223,460 jobs")
     growth = [c for c in page.figures("growth") if c.period is not None and c.value is not None and scope_key(c)
-              and not c.history and (c.kind == "percent" or c.period[1] > page.as_of.year)]
+              and not c.history and c.stat in ("growth", "jobs")
+              and (c.kind == "percent" or c.period[1] > page.as_of.year)]   # not "a 3.5% raise" (stat none)
     for figures, key_of in ((wages, lambda c: (c.stat, scope_key(c), c.currency, c.per)),
                             (growth, lambda c: ("growth", scope_key(c)))):
         history = _history(page, figures)

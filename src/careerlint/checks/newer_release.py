@@ -21,7 +21,11 @@ def check(page, rule):
     def when(date) -> dict:
         return dict(date=date.isoformat() if date else "", released=f" ({date.isoformat()})" if date else "")
 
+    behind = _older_points(page)
     for c in page.figures("salary"):
+        if id(c) in behind:
+            continue  # a past point of a history (a table of years, "rose from $X in May 2021 to ..."): only
+            #           its newest point is the page's current figure
         soc = wage_soc(page, c)
         year = release_of(c)[0] if soc else None
         rel = newest("oews") if soc else None
@@ -49,3 +53,21 @@ def check(page, rule):
         yield Hit(c, dict(release=f"EP {p.label}", **when(rel[1]), what="projected growth",
                           occupation=occupation_words(soc, c), soc=soc, value=f"{p.pct}%",
                           cited=f"{c.period[0]}–{c.period[1]}"))
+
+
+def _older_points(page) -> set[int]:
+    """Salary figures that are an older point of a series: the same statistic and scope at several
+    vintages in one table column or one paragraph. The newest point of each series is not included."""
+    series: dict[tuple, list] = {}
+    for c in page.figures("salary"):
+        if c.vintage is None:
+            continue
+        cell = page.doc.blocks[c.block].cell
+        where = ("column", cell[0], cell[2]) if cell is not None and cell[0] >= 0 else ("block", c.block)
+        series.setdefault((where, c.stat, c.per, c.scope.key()), []).append(c)
+    out: set[int] = set()
+    for points in series.values():
+        newest = max(c.vintage for c in points)
+        if len({c.vintage for c in points}) > 1:
+            out.update(id(c) for c in points if c.vintage < newest)
+    return out

@@ -31,6 +31,8 @@ _LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
 # emoji and pictographs that decorate headings: "💰 Salary Range"
 # a plural acronym: "PTAs", "OTAs", "RNs", "LPNs", "EMTs" (not "ATM", "PDF": no plural s)
 _ACRONYM_PEOPLE = re.compile(r"[A-Z]{2,5}s")
+# a month with its year: "May 2024", "Sept. 2023"
+_MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b", re.I)
 _SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
 # words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
 _PERSONISH = re.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
@@ -154,7 +156,7 @@ class Labels:
         q = _QUESTION.match(text)
         if q:  # "How much do dental hygienists make?": the people the question is about
             text = next(g for g in q.groups() if g)
-        t = _SYMBOLS.sub(" ", text)
+        t = _MONTH_YEAR.sub(" ", _SYMBOLS.sub(" ", text))  # "Median pay, May 2024": "May" names no one
         name = _PAREN_OR_DIGITS.sub(" ", t.rsplit(":", 1)[-1]).strip(" ,.;|–—-*")
         if name and self.is_personish(name) and len(name.split()) <= 16:
             lead = _LEADING_CUE.match(name)
