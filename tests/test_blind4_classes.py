@@ -132,3 +132,26 @@ def test_a_newer_release_is_named_only_at_the_newest_point_of_a_history():
                 "<tr><td>May 2023</td><td>$42,000</td></tr>\n<tr><td>May 2024</td><td>$44,200</td></tr></tbody></table>",
                 h1="Medical assistants")
     assert [(line, rule) for line, rule, _ in lint(html, select=["newer-release"])] == [(6, "newer-release")]
+
+
+FONT_TABLE = """
+<b>Table 1. Montana annual wage percentiles, May 2024</b>
+<TABLE border="1">
+<TR><TD><FONT size="1"><B>Occupation</B></FONT></TD><TD><B>10th</B></TD><TD><B>25th</B></TD><TD><B>Median</B></TD><TD><B>90th</B></TD></TR>
+<TR><TD>Registered Nurses</TD><TD>$64,020</TD><TD>$72,110</TD><TD>$83,570</TD><TD>$105,060</TD></TR>
+<TR><TD>Respiratory Therapists</TD><TD>$58,800</TD><TD>$74,390</TD><TD>$66,150</TD><TD>$94,700</TD></TR>
+</TABLE>
+"""
+
+
+def test_a_first_row_of_bold_cells_over_amounts_is_the_header():
+    found = figures(page(FONT_TABLE, h1="Montana healthcare wages"))
+    assert (found["$74,390"].stat, found["$66,150"].stat) == ("p25", "median")
+    assert lint(page(FONT_TABLE, h1="Montana healthcare wages"), select=["salary-order"]) == [
+        (8, "salary-order", "median annual wage $66,150 is below 25th percentile $74,390")]
+
+
+def test_a_two_column_table_keeps_its_first_row_as_a_row():
+    html = page("\n<table><tr><td>Median salary</td><td>$92,750</td></tr>\n<tr><td>Top 10%</td><td>$36,000</td></tr>"
+                "\n<tr><td>Bottom 10%</td><td>$30,000</td></tr></table>", h1="Welders")
+    assert [(line, rule) for line, rule, _ in lint(html, select=["salary-order"])] == [(5, "salary-order")]

@@ -3,6 +3,8 @@ grid of a finished table: which cell covers each row and column, with rowspan an
 
 from __future__ import annotations
 
+import re
+
 from careerlint.document.blocktext import BlockText
 from careerlint.document.model import Table
 from careerlint.errors import InputError
@@ -67,6 +69,8 @@ def finish_table(info: dict, tid: int, blocks: list, path: str):
     cells' blocks learn their (table, row, column) and whether they are in a header row."""
     table = Table(tid, info["key"], info["line"], caption=info["caption"])
     table.grid, table.header_rows = build_grid(info["rows"], path, info["line"])
+    if table.header_rows == 0 and _plain_header(table.grid, blocks):
+        table.header_rows = 1
     for r, row in enumerate(table.grid):
         for c, bid in enumerate(row):
             if bid is not None and blocks[bid].cell is not None and blocks[bid].cell[1] < 0:
@@ -75,6 +79,23 @@ def finish_table(info: dict, tid: int, blocks: list, path: str):
                 if r < table.header_rows:
                     blk.header = True
     return table
+
+
+# a cell that holds an amount: "$64,020", "10,940", "€52k" (not "10th", "2024")
+_AMOUNT = re.compile(r"[$€£]\s?\d|\d{1,3},\d{3}")
+
+
+def _plain_header(grid: list, blocks: list) -> bool:
+    """A first row of plain cells (<td><b>10th</b></td>, as PDF converters and old CMSs write) over rows
+    of amounts: the table's header, as if it were <th>. Only for tables of three columns or more (two
+    columns are label | value pairs) and three rows or more."""
+    if len(grid) < 3 or min(len(r) for r in grid) < 3:
+        return False
+    first = [bid for bid in dict.fromkeys(grid[0]) if bid is not None]
+    if not first or any(_AMOUNT.search(blocks[bid].text) for bid in first):
+        return False
+    body = [bid for row in grid[1:] for bid in dict.fromkeys(row) if bid is not None]
+    return sum(1 for bid in body if _AMOUNT.search(blocks[bid].text)) * 2 >= len(body)
 
 
 _LAYOUT_EVIDENCE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "section",
