@@ -155,3 +155,34 @@ def test_a_two_column_table_keeps_its_first_row_as_a_row():
     html = page("\n<table><tr><td>Median salary</td><td>$92,750</td></tr>\n<tr><td>Top 10%</td><td>$36,000</td></tr>"
                 "\n<tr><td>Bottom 10%</td><td>$30,000</td></tr></table>", h1="Welders")
     assert [(line, rule) for line, rule, _ in lint(html, select=["salary-order"])] == [(5, "salary-order")]
+
+
+DATA_README = """# Career data
+
+National, all industries. Wages are May 2025 medians; growth is the projected change in employment, 2024–34.
+
+| SOC | Occupation | Median annual wage | Growth 2024–34 |
+|---|---|---:|---:|
+| 47-2111 | Electricians | $63,190 | 9% |
+| 31-9092 | Medical assistants | $45,690 | 15% |
+"""
+
+
+def test_a_soc_code_column_is_no_row_label_and_all_industries_is_no_industry():
+    from careerlint.document import parse_markdown
+
+    found = {c.text: c for c in extract(parse_markdown(DATA_README), _RULESET.registry) if c.kind in ("money", "percent")}
+    c = found["15%"]
+    assert (c.scope.occupation, c.scope.industry) == ("assistant medical", "")   # its SOC code resolves in the rules
+    assert lint(DATA_README, path="page.md", select=["official-growth", "official-figure"]) == [
+        (9, "official-growth", "projected growth for medical assistants, 2024–34: page 15%, EP 2024–34 12%")]
+
+
+def test_a_wages_by_industry_table_keeps_its_industries():
+    text = DATA_README.replace("National, all industries.", "Wages by industry.").replace("| SOC | Occupation |",
+                                                                                           "| NAICS | Industry |")
+    text = text.replace("Electricians", "Hospitals").replace("Medical assistants", "Offices of physicians")
+    from careerlint.document import parse_markdown
+
+    found = {c.text: c for c in extract(parse_markdown(text), _RULESET.registry) if c.kind == "money"}
+    assert found["$45,690"].scope.industry != ""

@@ -33,6 +33,8 @@ _LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
 _ACRONYM_PEOPLE = re.compile(r"[A-Z]{2,5}s")
 # a month with its year: "May 2024", "Sept. 2023"
 _MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b", re.I)
+# figures of every industry together: "all industries", "cross-industry", "across industries"
+_ALL_INDUSTRIES = re.compile(r"\b(?:all|across)\s+(?:industries|sectors)\b|\bcross[-\s]industry\b", re.I)
 _SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
 # words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
 _PERSONISH = re.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
@@ -43,7 +45,8 @@ _NOT_PEOPLE = re.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quart
                          r"indicators?|monitors?|contents?|components?|requirements?|assessments?|investments?|"
                          r"payments?|placements?|departments?|environments?|segments?|elements?|events?|"
                          r"students?|patients?|clients?|residents?|parents?|agents?|employers?|companies|"
-                         r"amounts?|accounts?|percents?|points?|assistants?\s+to)")
+                         r"amounts?|accounts?|percents?|points?|assistants?\s+to|medians?|guardians?|"
+                         r"lists?|exists?|twists?)")
 # words that are left of a label like "Top 10% earn more than" once its cue words are gone
 _FUNCTION_ONLY = frozenset({"than", "more", "less", "earn", "earns", "earned", "make", "makes", "made", "the", "a", "an",
                             "of", "and", "or", "to", "in", "at", "for", "who", "with", "over", "under", "above",
@@ -125,7 +128,8 @@ class Meaning:
         return " ".join(lv.group(0).lower().split()) if lv else None
 
     def _read_industry(self):
-        ind = self._labels.lex.industries.search(self._scope_text())
+        text = _ALL_INDUSTRIES.sub(" ", self._scope_text())  # "National, all industries": cross-industry, none
+        ind = self._labels.lex.industries.search(text)
         return " ".join(ind.group(0).lower().split()) if ind else None
 
 

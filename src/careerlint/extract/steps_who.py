@@ -58,7 +58,8 @@ class WhoSteps:
         return memo["industry-table"]
 
     def _rows_are_industries(self, f) -> bool:
-        return any(self.lex.industries.search(t) and re.search(r"\bindustr", t, re.I)
+        # "Wages by industry", a column "Industry"; not "National, all industries" (cross-industry figures)
+        return any(self.lex.industries.search(t) and re.search(r"(?<!\ball )(?<!cross-)(?<!across )\bindustr", t, re.I)
                    for s, t in f.unit.labels if s in ("intro", "caption", "column-header"))
 
     def _inline(self, f):

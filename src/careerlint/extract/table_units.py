@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from careerlint.document import Block
     from careerlint.extract.units import Unit
 
+# a cell that is a code, not a name: a SOC code "47-2111", "29-1141.01", a row number "3."
+_CODE_CELL = re.compile(r"^\s*(?:\d\d-\d{4}(?:\.\d\d)?|#?\d{1,3}\.?)\s*$")
 # a column whose cells name whom or where the next cells are about: "Neighbouring state", "Metro area",
 # "Comparable occupation" (not "Outlook" or "Typical education": text about the row's own subject)
 _LABEL_COLUMN = re.compile(r"\b(?:states?|provinces?|territory|territories|country|countries|regions?|cit(?:y|ies)|"
@@ -55,8 +57,8 @@ class TableUnits:
                                                 x not in info["years"] for x in row[cc + 1:col]):
                 continue
             # "British Columbia | $50.20 | Washington | $57.60": the USD cell is Washington's
-            if bid in info["years"] and not blocks[bid].header:
-                continue
+            if (bid in info["years"] and not blocks[bid].header) or _CODE_CELL.match(blocks[bid].text):
+                continue  # a year of a period-rows table, or an id: "47-2111" (the next cell names the row)
             if header is None or after_value or (blocks[bid].header and not blocks[header].header):
                 header, after_value = bid, False  # a row header cell (th) wins over a plain one before it
         if header is None and info["kind"] == "period-rows" and row and row[0] is not None and row[0] != b.id:
