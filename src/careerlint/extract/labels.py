@@ -87,6 +87,11 @@ class Meaning:
             self._scope_t = pn.sub(" ", self._t) if pn is not None else self._t
         return self._scope_t
 
+    def _read_stats(self):
+        """Every statistic the label names, in order: "Lowest 10% / highest 10%" -> [p10, p90]."""
+        lex = self._labels.lex
+        return [statistic_at(lex, h) for h in lex.stat_any.finditer(self._t)]
+
     def _read_stat(self):
         hit = self._labels.lex.stat_any.search(self._t)
         if hit:

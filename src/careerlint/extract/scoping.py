@@ -79,6 +79,14 @@ class Scoping(WhatSteps, WhoSteps, WhereSteps, WhenSteps):
                 v = m.stat
                 if c.kind != "money":
                     continue
+                stats = list(dict.fromkeys(m.stats))
+                if len(stats) > 1:
+                    # "Lowest 10% / highest 10%: under $37,870 / over $86,160": one statistic per value, in
+                    # order, when the block holds as many values; else none of them is known
+                    ms = [x for x in self.rd.mentions[f.b.id] if x.kind == "money" and not x.group]
+                    v = stats[ms.index(f.m)] if len(ms) == len(stats) and f.m in ms else None
+                    if v is None:
+                        continue
                 if f.m.is_range:
                     v = "range" if (v or m.domain == "salary") else None
                 elif v == "range":
