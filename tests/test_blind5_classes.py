@@ -44,3 +44,7 @@ def test_home_healthcare_services_is_an_industry():
                                        ("OTAs", "31-2011"), ("PTs", "29-1123")])
 def test_reviewed_abbreviations_resolve(name, soc):
     assert match_occupation(name) == soc
+
+
+def test_plumbers_alone_is_bls_s_plumbers_pipefitters_and_steamfitters():
+    assert match_occupation("plumbers") == match_occupation("plumbers, pipefitters, and steamfitters") == "47-2152"
