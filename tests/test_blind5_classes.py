@@ -48,3 +48,16 @@ def test_reviewed_abbreviations_resolve(name, soc):
 
 def test_plumbers_alone_is_bls_s_plumbers_pipefitters_and_steamfitters():
     assert match_occupation("plumbers") == match_occupation("plumbers, pipefitters, and steamfitters") == "47-2152"
+
+
+def test_a_heading_with_a_subtitle_names_the_title_s_occupation():
+    from careerlint.document import parse_markdown
+
+    text = ("# Data careers\n\n### Data Engineer: The Data Architect\n\n**Salary Range:**\n\n"
+            "- Entry Level: $95K-$135K\n- Mid-Level (3-5 years): $135K-$185K\n")
+    found = {c.text: c for c in extract(parse_markdown(text), _RULESET.registry) if c.kind == "money"}
+    assert found["$95K-$135K"].scope.occupation == "data engineer"
+    label = "### Median pay: Dental hygienists"   # a label and its value's subject: the part after the colon
+    found = {c.text: c for c in extract(parse_markdown(f"# Pay\n\n{label}\n\n- $94,260 a year\n"), _RULESET.registry)
+             if c.kind == "money"}
+    assert found["$94,260 a year"].scope.occupation == "dental hygienist"

@@ -396,15 +396,16 @@ def test_binary_and_wide_encodings(tmp_path, good):
     elf = b"\x7fELF\x02\x01\x01" + bytes(9) + b"\x03\x00>\x00" + b"".join(
         bytes([i % 256, 0, 0, i % 7]) for i in range(4000)) + b"The median annual wage was $93,600 in May 2023."
     (tmp_path / "ls.html").write_bytes(elf)
-    (tmp_path / "late-nul.html").write_bytes(GOOD.encode() * 300 + b"\x00")
+    (tmp_path / "late-nul.html").write_bytes(GOOD.encode() * 300 + b"\x00")         # a stray NUL: read
+    (tmp_path / "nuls.html").write_bytes(GOOD.encode() + b"\x00" * 40)                 # many: binary
     (tmp_path / "noise.html").write_bytes(GOOD.encode() + bytes(range(1, 32)) * 200)
     for name, enc in (("u16le.html", "utf-16-le"), ("u16be.html", "utf-16-be"), ("u32le.html", "utf-32-le")):
         (tmp_path / name).write_bytes(GOOD.encode(enc))
-    names = ["ls.html", "late-nul.html", "noise.html", "u16le.html", "u16be.html", "u32le.html"]
+    names = ["ls.html", "nuls.html", "noise.html", "late-nul.html", "u16le.html", "u16be.html", "u32le.html"]
     code, out, err, _ = careerlint(*names, cwd=tmp_path)
     assert code == 2
     assert err.splitlines() == [f"{n}: error: not a text page (binary content)" for n in names[:3]]
-    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == sorted(names[3:])
+    assert sorted({line.split(":")[0] for line in out.splitlines()[:-1]}) == sorted(names[3:])
 
 
 def test_control_characters_never_reach_the_terminal_or_the_xml(tmp_path):

@@ -151,21 +151,23 @@ _BINARY_SHARE = 0.01  # text with more than 1% control characters (and more than
 
 
 def page_text(data: bytes, path: str) -> str:
-    """Bytes to page text: binary content refused (a NUL byte anywhere, or many control
+    """Bytes to page text: binary content refused (more than a few NUL bytes, or many control
     characters), UTF-16/32 recognised with or without a byte-order mark, unsafe characters
-    replaced (form feed and vertical tab by a space, the rest by U+FFFD)."""
+    replaced (form feed and vertical tab by a space, the rest, a stray NUL too, by U+FFFD)."""
     wide = _wide_encoding(data)
     if wide is not None:
         text = data.decode(wide, errors="replace").lstrip("\ufeff")
     else:
-        nul = data.find(b"\x00")
-        if nul >= 0:
+        nuls = data.count(b"\x00")
+        # a stray NUL or two in a text file (an editor's or a converter's leftover at the end of a real
+        # Markdown page) is replaced like any control character; more is binary content
+        if nuls > 16:
             raise InputError(f"{path}: error: not a text page (binary content)")
         text = decode(data)
     unsafe = _UNSAFE.findall(text)
     if unsafe:
         controls = sum(1 for ch in unsafe if ch not in "\x0b\x0c")
-        if controls > max(16, len(text) * _BINARY_SHARE) or "\x00" in unsafe:
+        if controls > max(16, len(text) * _BINARY_SHARE):
             raise InputError(f"{path}: error: not a text page (binary content)")
         text = _UNSAFE.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "\ufffd", text)
     return text

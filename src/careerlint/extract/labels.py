@@ -35,6 +35,8 @@ _ACRONYM_PEOPLE = re.compile(r"[A-Z]{2,5}s")
 _MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b", re.I)
 # figures of every industry together: "all industries", "cross-industry", "across industries"
 _ALL_INDUSTRIES = re.compile(r"\b(?:all|across)\s+(?:industries|sectors)\b|\bcross[-\s]industry\b", re.I)
+# a subtitle after a colon: "The Analyst & Storyteller", "A Day in the Life", "Your Path In"
+_SUBTITLE = re.compile(r"\s*(?:the|a|an|your|my|our)\s", re.I)
 _SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
 # words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
 _PERSONISH = re.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
@@ -166,6 +168,9 @@ class Labels:
         if q:  # "How much do dental hygienists make?": the people the question is about
             text = next(g for g in q.groups() if g)
         t = _MONTH_YEAR.sub(" ", _SYMBOLS.sub(" ", text))  # "Median pay, May 2024": "May" names no one
+        head, colon, tail = t.rpartition(":")
+        if colon and _SUBTITLE.match(tail) and self.is_personish(head):
+            t = head  # "Data Engineer: The Data Architect": a title and its subtitle, the title names the job
         name = _PAREN_OR_DIGITS.sub(" ", t.rsplit(":", 1)[-1]).strip(" ,.;|–—-*")
         if name and self.is_personish(name) and len(name.split()) <= 16:
             lead = _LEADING_CUE.match(name)
