@@ -8,7 +8,6 @@ tests/test_outputs.py checks that every finding in samples/ uses only the fields
 from __future__ import annotations
 
 import difflib
-import string
 
 from careerlint.errors import ConfigError
 
@@ -46,23 +45,15 @@ def fields_of(kind: str, module=None) -> tuple[str, ...] | None:
     return tuple(declared) if declared is not None else FIELDS.get(kind)
 
 
-def check_template(where: str, kind: str, message: str, module=None) -> None:
-    """ConfigError naming ``where`` when ``message`` uses a field the kind does not provide."""
+def check_template(where: str, kind: str, names: list[str], module=None) -> None:
+    """ConfigError naming ``where`` when a message uses a field the kind does not provide. ``names``:
+    the template's fields, already parsed and checked to be plain names (rule_checks.check_message)."""
     known = fields_of(kind, module)
     if known is None:
         return  # a kind that declares nothing: cannot tell
-    try:
-        parsed = list(string.Formatter().parse(message))
-    except ValueError as e:
-        raise ConfigError(f"{where}: bad message template: {e}") from None
-    for _literal, name, spec, _conv in parsed:
-        if name is None:
-            continue
-        base = name.split(".", 1)[0].split("[", 1)[0]
-        if base not in known:
-            hint = difflib.get_close_matches(base, known, n=1)
+    for name in names:
+        if name not in known:
+            hint = difflib.get_close_matches(name, known, n=1)
             did = f" (did you mean '{{{hint[0]}}}'?)" if hint else ""
-            raise ConfigError(f"{where}: unknown placeholder '{{{base}}}' in message for kind '{kind}'{did}; "
+            raise ConfigError(f"{where}: unknown placeholder '{{{name}}}' in message for kind '{kind}'{did}; "
                               f"known: {', '.join('{' + k + '}' for k in known)}")
-        if base != name:
-            raise ConfigError(f"{where}: '{{{name}}}': a message may name fields, not their attributes or items")

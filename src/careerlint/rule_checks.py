@@ -141,4 +141,4 @@ def check_message(where: str, message, kind: str = "", module=None) -> None:
     from careerlint.message_fields import check_template
 
     if kind:
-        check_template(where, kind, message, module)
+        check_template(where, kind, [name for _, name, _, _ in fields if name is not None], module)
