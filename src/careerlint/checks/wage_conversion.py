@@ -27,10 +27,9 @@ _BASIS = re.compile(r"\b(?P<year>\d,?\d{3})\s+(?:work(?:ing)?\s+|paid\s+)?hours\
                     r"\b(?P<week>\d{2}(?:\.\d)?)[-\s]hours?\s+(?:work\s*)?week\b", re.I)
 
 
-def _other_basis(page, c, hours: float) -> bool:
-    """The figure's paragraph (or its table's source line) states a year of other than ``hours``."""
-    texts = [page.doc.blocks[c.block].text]
-    for m in (m for t in texts for m in _BASIS.finditer(t)):
+def _other_basis(text: str, hours: float) -> bool:
+    """The paragraph states a year of other than ``hours``."""
+    for m in _BASIS.finditer(text):
         n = float(m.group("year").replace(",", "")) if m.group("year") else float(m.group("week")) * 52
         if abs(n - hours) > 1:
             return True
@@ -42,12 +41,15 @@ def check(page, rule):
     tol_pct = float(rule.options.get("tolerance-percent", 1.0))
     factor = {"hour": hours, "month": 12.0, "week": 52.0}
     groups: dict[tuple, list] = defaultdict(list)
+    basis: dict[int, bool] = {}
     for c in sorted(page.figures("salary"), key=page_order):
         if c.per is None or c.value is None or c.stat is None or c.stat == "none" or not is_value(c):
             continue
         if (c.per == "hour" and c.value > 300) or (c.per == "year" and c.value < 5000):
             continue  # "$180,000 an hour" is a misreading (or a typo figure-limit finds), not a conversion
-        if c.currency != "USD" or _other_basis(page, c, hours):
+        if c.block not in basis:  # read once per block, not once per figure
+            basis[c.block] = _other_basis(page.doc.blocks[c.block].text, hours)
+        if c.currency != "USD" or basis[c.block]:
             continue  # 2,080 hours is BLS's year; Canada's Job Bank uses 1,950, and a page may say its own
         # one card, table row or paragraph; or sibling cards of one stat grid (an hourly card next
         # to an annual one); a figure without a vintage is taken as of its neighbours'

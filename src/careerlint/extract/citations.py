@@ -91,7 +91,7 @@ def _in_dated_entry(rd: Reader, b) -> bool:
     # (two such headings at least: one dated heading may be a post's own title under the site's name)
     if not _dated_by_next_line(rd, h) or b.id == h.id + 1:
         return False
-    memo = rd.__dict__.setdefault("_dated_heads", {})
+    memo = rd.dated_heads
     if h.tag not in memo:
         memo[h.tag] = sum(1 for x in rd.doc.blocks if x.tag == h.tag and _dated_by_next_line(rd, x))
     return memo[h.tag] >= 2

@@ -80,6 +80,7 @@ class Reader(SentenceReading):
         self.figures: list[Claim] = []
         self.by_mention: dict[tuple[int, int], Claim] = {}   # (block, mention index) -> figure claim
         self.used_years: set[tuple[int, int]] = set()        # bare years some figure took as its vintage
+        self.dated_heads: dict[str, int] = {}   # heading tag -> how many headings of it have a date line
 
     def key(self, name: str) -> str:
         """The comparable key of an occupation's name; the first name seen for a key is kept (names)."""
