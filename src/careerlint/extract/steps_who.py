@@ -35,6 +35,12 @@ _NP_STAT = re.compile(r"\b(?:the|an?|their|its)\s+(?P<np>(?:[A-Za-z][\w'’/&-]*
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")   # "PTA", "RN", "LPNs"
 # a clause that is a dash and a statistic's label before the figure: "— median", "– avg. pay"
 _DASH_LABEL = re.compile(r"^\s*[–—-]\s*(?:[A-Za-z.]+\s*){0,3}:?\s*$")
+# "Wages by industry", "Industry" (not "all industries", "cross-industry", "across industries")
+_INDUSTRY_WORD = re.compile(r"(?<!\ball )(?<!cross-)(?<!across )\bindustr", re.I)
+# Markdown marks around a name: "[[MRI Technologist]]", "**Electricians**", "_nurses_"
+_MARKUP = re.compile(r"[\[\]*_]")
+# "(see MRI Technologist": the word that introduces a named cross-reference
+_SEE = re.compile(r"\bsee\s")
 # a subject that is a figure or a forecast, not people: "the latest round projects employment", "BLS data"
 _FIGURE_SUBJECT = re.compile(r"\b(?:employment|jobs?|growth|demand|outlook|openings|wages?|pay|salar(?:y|ies)|"
                              r"earnings|projections?|round|data|figures|numbers|estimates)\b", re.I)
@@ -59,7 +65,7 @@ class WhoSteps:
 
     def _rows_are_industries(self, f) -> bool:
         # "Wages by industry", a column "Industry"; not "National, all industries" (cross-industry figures)
-        return any(self.lex.industries.search(t) and re.search(r"(?<!\ball )(?<!cross-)(?<!across )\bindustr", t, re.I)
+        return any(self.lex.industries.search(t) and _INDUSTRY_WORD.search(t)
                    for s, t in f.unit.labels if s in ("intro", "caption", "column-header"))
 
     def _inline(self, f):
@@ -118,8 +124,8 @@ class WhoSteps:
         rd = self.rd
         sentence = self._sentence(f)
         if _DASH_LABEL.match(f.clause_pre):  # "(see MRI Technologist — median $88,180 per BLS May 2024)"
-            head = re.sub(r"[\[\]*_]", " ", f.text[max(0, f.clause[0] - 80):f.clause[0]])  # [[wiki link]], **bold**
-            before = _ITEM_NP.search(re.sub(r"\bsee\s", ", ", head).rstrip())
+            head = _MARKUP.sub(" ", f.text[max(0, f.clause[0] - 80):f.clause[0]])
+            before = _ITEM_NP.search(_SEE.sub(", ", head).rstrip())
             key = self._people(before.group("np"), sentence) if before else None
             if key is not None:
                 return key
