@@ -64,16 +64,20 @@ class Meaning:
     figures are for), place, level, industry, population, growth_not ("Pay change (%)": not employment
     growth), not_statistic ("Sign-on bonus")."""
 
-    __slots__ = ("_labels", "_t", "_scope_t", "_done")
+    __slots__ = ("_labels", "_t", "_scope_t", "_done", "_shared")
 
-    def __init__(self, labels: "Labels", text: str) -> None:
+    def __init__(self, labels: "Labels", text: str, shared: dict) -> None:
         self._labels = labels
-        self._t = _SYMBOLS.sub(" ", " ".join(text.split()))
+        t = shared.get("")
+        if t is None:
+            t = shared[""] = _SYMBOLS.sub(" ", " ".join(text.split()))
+        self._t = t
         self._scope_t: str | None = None
         self._done: dict = {}
+        self._shared = shared  # what the text means on every page (its statistic, unit, domain, ...)
 
     def __getattr__(self, name: str):
-        done = self._done
+        done = self._shared if name in _PAGE_FREE else self._done
         if name in done:
             return done[name]
         reader = getattr(Meaning, "_read_" + name, None)
@@ -140,6 +144,30 @@ class Meaning:
         return " ".join(ind.group(0).lower().split()) if ind else None
 
 
+# what a label means whatever the page (the rest, place, level and industry, is read without the
+# page's own occupation's name)
+_PAGE_FREE = frozenset({"stats", "stat", "per", "domain", "growth_not", "occupation", "not_statistic", "population"})
+_SHARED_MAX = 50_000  # label texts remembered across pages: memory stays flat on any site
+
+
+def place_pattern(lex: Lexicon) -> re.Pattern:
+    """Any U.S. state or country of the lexicon ("Ohio", "Canada"), compiled once."""
+    p = lex.shared.get("place_re")
+    if p is None:
+        p = lex.shared["place_re"] = re.compile(f"(?:{lex.cues['us_states']}|{lex.cues['countries']})", re.I)
+    return p
+
+
+def _heads(lex: Lexicon) -> frozenset:
+    """The head nouns of occupations' names, singular and plural (rules/lexicon.yaml), made once."""
+    heads = lex.shared.get("heads")
+    if heads is None:
+        words = [str(w).lower() for w in (lex.data.get("occupation_heads") or []) +
+                 (lex.data.get("occupation_heads_more") or []) if " " not in str(w)]
+        heads = lex.shared["heads"] = frozenset(words) | frozenset(G.singular(w) for w in words)
+    return heads
+
+
 class Labels:
     def __init__(self, lex: Lexicon, source_names: re.Pattern | None, page_name: str = "") -> None:
         self.lex = lex
@@ -148,15 +176,19 @@ class Labels:
         # names no industry, "Senior Living Administrators" no level
         self.page_name = re.compile(re.escape(page_name), re.I) if page_name else None
         self._memo: dict[str, Meaning] = {}
-        words = [str(w).lower() for w in (lex.data.get("occupation_heads") or []) +
-                 (lex.data.get("occupation_heads_more") or []) if " " not in str(w)]
-        self.heads = frozenset(words) | frozenset(G.singular(w) for w in words)
-        self.place_re = re.compile(f"(?:{lex.cues['us_states']}|{lex.cues['countries']})", re.I)
+        self._shared: dict[str, dict] = lex.shared.setdefault(("meanings", source_names), {})
+        self.heads = _heads(lex)
+        self.place_re = place_pattern(lex)
 
     def meaning(self, text: str) -> Meaning:
         m = self._memo.get(text)
         if m is None:
-            m = self._memo[text] = Meaning(self, text)
+            shared = self._shared.get(text)
+            if shared is None:
+                if len(self._shared) >= _SHARED_MAX:
+                    self._shared.clear()
+                shared = self._shared[text] = {}
+            m = self._memo[text] = Meaning(self, text, shared)
         return m
 
     def residue(self, text: str) -> str | None:

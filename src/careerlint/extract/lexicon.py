@@ -34,6 +34,9 @@ class Lexicon:
                 cues[key + "_all"] = "|".join(f"(?:{cues[sub]})" for sub in value)
         self.cues = cues
         self._compiled: dict[str, re.Pattern] = {}
+        # what is read from the lexicon alone, made once for every page (extract.labels keeps its
+        # head nouns, place pattern and page-free label meanings here)
+        self.shared: dict = {}
         self.stat = self._pairs("statistics")
         self.per = self._pairs("per")
         self.domains = self._pairs("domains")

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from careerlint.claims import Claim
 from careerlint.document import Block, Document
 from careerlint.extract import grammar as G
-from careerlint.extract.labels import Labels
+from careerlint.extract.labels import Labels, place_pattern
 from careerlint.extract.lexicon import Lexicon, lexicon
 from careerlint.extract.mentions import Mention, lex
 from careerlint.extract.sentences import FIGURES, Sent, SentenceReading
@@ -55,7 +55,7 @@ class Reader(SentenceReading):
         self.names: dict[str, str] = {"all occupations": "all occupations"}
         self.page_soc = _declared_soc(doc.meta)
         self.page_place = ""
-        places = re.compile(f"(?:{self.lex.cues['us_states']}|{self.lex.cues['countries']})", re.I)
+        places = place_pattern(self.lex)
         p = places.search(name) if how != "declared" else None
         if how == "declared":  # front matter names the occupation: its place is in front matter or the title
             where = " ".join(str(doc.meta.get(k) or "") for k in ("state", "place", "location", "region"))
@@ -74,6 +74,7 @@ class Reader(SentenceReading):
         self.mentions: dict[int, list[Mention]] = {}
         self.sents: dict[int, list[Sent]] = {}
         self._src: dict[int, list[tuple[int, int, str]]] = {}
+        self._names_re: dict[str, re.Pattern] = {}
         self.labels = Labels(self.lex, registry.pattern(), name)
         self.structure: Structure | None = None
         self.claims: list[Claim] = []
@@ -88,6 +89,13 @@ class Reader(SentenceReading):
         if k not in self.names:
             self.names[k] = " ".join(name.split()).strip(" ,.:;*")
         return k
+
+    def name_pattern(self, name: str) -> re.Pattern:
+        """An occupation's name as a case-blind pattern, compiled once a page ("Bus Drivers")."""
+        pat = self._names_re.get(name)
+        if pat is None:
+            pat = self._names_re[name] = re.compile(re.escape(name), re.I)
+        return pat
 
     def sources_in(self, bid: int) -> list[tuple[int, int, str]]:
         """Source names in a block: (start, end, source id); memoised, read only when asked."""

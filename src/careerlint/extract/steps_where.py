@@ -66,11 +66,14 @@ class WhereSteps:
         return self._word_in(self.lex.industries, f)
 
     def _word_in(self, pat, f):
-        text = f.pre + " | " + own_after(f.post)
-        for name in sorted((self.rd.page_name, f.occupation_name), key=len, reverse=True):  # "bus drivers,
-            # school" names no school (the longer name first: the page's "Bus Drivers" is inside it)
-            if name:
-                text = re.sub(re.escape(name), " ", text, flags=re.I)
+        text = f.memo.get("own_words")
+        if text is None:  # read once for level and industry
+            text = f.pre + " | " + own_after(f.post)
+            for name in sorted((self.rd.page_name, f.occupation_name), key=len, reverse=True):  # "bus drivers,
+                # school" names no school (the longer name first: the page's "Bus Drivers" is inside it)
+                if name:
+                    text = self.rd.name_pattern(name).sub(" ", text)
+            f.memo["own_words"] = text
         m = None
         for m in pat.finditer(text):
             pass
