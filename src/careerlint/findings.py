@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from sys import intern
 
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     line: int
     text: str
     path: str | None = None          # another page, for cross-page rules; None: the finding's own page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a run keeps every finding until its report: no __dict__ each
 class Finding:
     path: str
     line: int
@@ -73,5 +74,7 @@ def plain_fields(fields: dict) -> dict:
     """Message fields as JSON-ready values (numbers and strings)."""
     out = {}
     for k, v in fields.items():
-        out[str(k)] = v if isinstance(v, (int, float, str)) and not isinstance(v, bool) else str(v)
+        v = v if isinstance(v, (int, float, str)) and not isinstance(v, bool) else str(v)
+        # a run keeps the fields of every finding; most values recur ("May 2023", a release date)
+        out[intern(str(k))] = intern(v) if type(v) is str and len(v) <= 64 else v
     return out

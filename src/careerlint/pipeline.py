@@ -28,6 +28,7 @@ class Plan:
     occupations: dict = field(default_factory=dict)
     _fingerprint: str = field(default="", repr=False)
     _facts_fingerprint: str = field(default="", repr=False)
+    facts: bool = True  # make each page's site facts (off when neither the site rules nor the cache need them)
 
     @classmethod
     def of(cls, spec) -> "Plan":
@@ -96,7 +97,8 @@ class Outcome:
     problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
     content_hash: str | None = None   # sha256 of the exact bytes checked
     signature: tuple[int, int] | None = None  # (size, mtime) of the file those bytes came from
-    facts: dict | None = None         # the page's site facts (careerlint.sitewide.facts), as JSON data
+    # the page's site facts (careerlint.sitewide.facts): packed by a page run, JSON data from the cache
+    facts: bytes | dict | None = None
 
 
 def check_text(text: str, path: str, rules: list[Rule], registry: Registry, as_of: _dt.date,
@@ -132,6 +134,7 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
     """Check one page (its bytes, when the caller has read them already); never raises."""
     from careerlint.cache import digest
     from careerlint.loader import page_text, read_page_bytes
+    from careerlint.sitewide.facts import pack
 
     try:
         if data is None:
@@ -142,10 +145,11 @@ def check_page(path: str, plan: Plan, max_bytes: int, data: bytes | None = None,
     try:
         plan.use_reference()
         # findings name the page as it can be shown: a control character in a file name is escaped
-        facts: list = []
+        facts: list | None = [] if plan.facts else None
         findings, problems = analyse(text, printable(path), plan.rules, plan.ruleset.registry, plan.date,
                                      set(plan.ruleset.rules), facts)
-        return Outcome(path, findings, None, tuple(problems), digest(data), signature, facts[0])
+        return Outcome(path, findings, None, tuple(problems), digest(data), signature,
+                       pack(facts[0]) if facts else None)
     except CareerlintError as e:  # a page careerlint refuses to read (an absurd table)
         return Outcome(path, [], str(e))
     except RecursionError:

@@ -141,6 +141,8 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, site=True, config_pa
     from careerlint.cache import Cache
 
     cache = None if no_cache else Cache(os.getcwd())
+    for plan in plan_objects.values():
+        plan.facts = site or cache is not None  # nothing reads a page's site facts otherwise
     progress = Progress(len(work), enabled=False if quiet else None)
     try:
         remote = None

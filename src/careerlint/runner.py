@@ -13,6 +13,7 @@ import os
 from careerlint.cache import Cache, digest
 from careerlint.errors import CareerlintError, printable
 from careerlint.pipeline import Outcome, Plan, check_page
+from careerlint.sitewide.facts import unpack
 
 _MIN_PAGES_PER_JOB = 8  # below this, starting processes costs more than it saves
 MAX_JOBS = 64           # whatever --jobs says: more processes than this only cost memory
@@ -101,8 +102,9 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
             if o is not None and o.error is None and not o.problems and o.content_hash is not None:
                 key = cache.content_key(o.path, o.content_hash)
                 cache.put(key, pages[i][1], o.findings)
-                if o.facts is not None:
-                    cache.put_facts(key, pages[i][1], o.facts)
+                facts = unpack(o.facts)
+                if facts is not None:
+                    cache.put_facts(key, pages[i][1], facts)
                 cache.remember(o.path, o.signature, o.content_hash)
         cache.save()
     return outcomes  # type: ignore[return-value]

@@ -14,7 +14,7 @@ import os
 
 from careerlint.errors import CareerlintError, printable
 from careerlint.findings import Finding, Related, plain_fields
-from careerlint.sitewide.facts import PageFacts
+from careerlint.sitewide.facts import PageFacts, unpack
 from careerlint.sitewide.roots import Occupations, Sites
 from careerlint.sitewide.rules import Site, SitePage, kinds as site_kinds
 
@@ -56,7 +56,7 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_by
     pages: list[tuple[SitePage, dict, PageFacts, int | None]] = []   # page, its site rules, record, outcome
     seen = set()
     for i in members:
-        record = PageFacts.from_json(outcomes[i].facts)
+        record = PageFacts.from_json(unpack(outcomes[i].facts))
         if record is None:
             continue
         path, plan = work[i]
@@ -162,7 +162,7 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
         from careerlint import runner
 
         for o, (path, plan) in zip(runner.run(again, os.cpu_count() or 1, max_bytes, cache), again):
-            record = PageFacts.from_json(o.facts) if o.error is None else None
+            record = PageFacts.from_json(unpack(o.facts)) if o.error is None else None
             if record is not None:
                 out.append((SitePage(path, _shown(path, cwd), record.facts, False), _site_rules(plan.rules),
                             record, None))
