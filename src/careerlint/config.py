@@ -208,7 +208,7 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    data = _load_toml(path) if path.suffix == ".toml" else yamlfile.load(path)
+    data = _load_toml(path) if path.suffix == ".toml" else yamlfile.load_remembered(path)
     cfg = Config(path=str(path), root=path.resolve().parent)
     cfg.where = {k: data.where(k) for k in data}
     dotted = [k for k in data if isinstance(k, str) and "." in k and k.split(".", 1)[0] not in _KEYS]

@@ -116,12 +116,12 @@ def load_ruleset(config=None) -> RuleSet:
     kinds = check_kinds()
     base = rules_dir()
     core = base / "core.yaml"
-    rules = _pack(yamlfile.load(core), kinds, {})
+    rules = _pack(yamlfile.load_remembered(core), kinds, {})
     default_messages: dict[str, str] = {}
     for r in rules.values():
         default_messages.setdefault(r.kind, r.message)
     sources_path = base / "sources.yaml"
-    source_data = dict(yamlfile.load(sources_path))
+    source_data = dict(yamlfile.load_remembered(sources_path))
     files = [str(core), str(sources_path)]
     if config is not None:
         for pack_path in config.rule_packs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from careerlint.errors import ConfigError
@@ -119,6 +121,64 @@ def load(path: Path | str, text: str | None = None) -> Located:
     if not isinstance(data, Located):
         raise ConfigError(f"{file}:1: expected a mapping at the top level")
     return data
+
+
+def load_remembered(path: Path | str) -> Located:
+    """A YAML file as ``load`` reads it, from the start cache (careerlint.startcache) when these very
+    bytes were read before by this code: a fresh process neither imports PyYAML nor parses. One entry
+    per file (a file edited replaces its entry); a file with an error is never kept, so its error is
+    reported every time."""
+    from careerlint import startcache
+
+    try:
+        st = os.stat(path)  # a regular file only: a FIFO or a device is load's to refuse
+        raw = Path(path).read_bytes() if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES else None
+    except OSError:
+        raw = None
+    if raw is None:
+        return load(path)  # the error (or the refusal), as load words it
+    import careerlint.yamlfile as me
+
+    name = startcache.key("yaml", str(path))
+    stamp = startcache.key("bytes", raw, startcache.code_of(me))
+    found = startcache.get_stamped(name, stamp)
+    if found is not None:
+        try:
+            return _decode(found)
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass
+    data = load(path)
+    try:
+        startcache.put_stamped(name, stamp, _encode(data))
+    except TypeError:
+        pass  # a value JSON does not hold (a YAML date): not kept
+    return data
+
+
+def _encode(v):
+    """JSON data of what ``load`` returns: a mapping keeps its file, its line and each key's line
+    (keys may be numbers: each entry is [key, key line, value])."""
+    if isinstance(v, Located):
+        return {"m": [v.file, v.line, [[k, v.key_lines.get(k, v.line), _encode(x)] for k, x in v.items()]]}
+    if isinstance(v, list):
+        return [_encode(x) for x in v]
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    raise TypeError(type(v).__name__)  # a YAML date
+
+
+def _decode(v):
+    if isinstance(v, dict):
+        file, line, items = v["m"]
+        out = Located()
+        out.file, out.line, out.key_lines = file, line, {}
+        for k, kl, x in items:
+            out[k] = _decode(x)
+            out.key_lines[k] = kl
+        return out
+    if isinstance(v, list):
+        return [_decode(x) for x in v]
+    return v
 
 
 def from_mapping(data: dict, file: str, line: int = 1) -> Located:

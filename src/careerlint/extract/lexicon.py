@@ -14,25 +14,31 @@ from careerlint.extract.phrase import compile_list, compile_phrase
 _NAMED_GROUPS = ("statistics", "per", "domains", "descriptors")
 
 
+def build_cues(data: dict) -> dict[str, str]:
+    """The pattern (source) of every list of the lexicon, by name: every flat list, every entry of the
+    grouped lists, and "<group>_all" for any entry of a group ({cue:statistics_all})."""
+    cues: dict[str, str] = {}
+    pending = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            pending.append((key, value))
+        elif isinstance(value, dict):
+            for sub, phrases in value.items():
+                pending.append((sub, phrases))
+    # lists may refer to lists defined before them (statistics before domains)
+    for key, phrases in pending:
+        cues[key] = compile_list([str(p) for p in phrases], cues)
+    for key, value in data.items():
+        if isinstance(value, dict):
+            cues[key + "_all"] = "|".join(f"(?:{cues[sub]})" for sub in value)
+    return cues
+
+
 class Lexicon:
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, cues: dict[str, str] | None = None) -> None:
+        """``cues``: build_cues(data), when the caller has it already (the start cache)."""
         self.data = data
-        # sources for {cue:name}: every flat list, and every entry of the grouped lists
-        cues: dict[str, str] = {}
-        pending = []
-        for key, value in data.items():
-            if isinstance(value, list):
-                pending.append((key, value))
-            elif isinstance(value, dict):
-                for sub, phrases in value.items():
-                    pending.append((sub, phrases))
-        # lists may refer to lists defined before them (statistics before domains)
-        for key, phrases in pending:
-            cues[key] = compile_list([str(p) for p in phrases], cues)
-        for key, value in data.items():  # "{cue:statistics_all}": any statistic
-            if isinstance(value, dict):
-                cues[key + "_all"] = "|".join(f"(?:{cues[sub]})" for sub in value)
-        self.cues = cues
+        self.cues = cues if cues is not None else build_cues(data)
         self._compiled: dict[str, re.Pattern] = {}
         # what is read from the lexicon alone, made once for every page (extract.labels keeps its
         # head nouns, place pattern and page-free label meanings here)
@@ -86,9 +92,25 @@ _LEX: list[Lexicon] = []
 
 
 def lexicon() -> Lexicon:
+    """The bundled lexicon; its cue patterns come from the start cache when this file and this code
+    built them before (building them is ~13 ms of a fresh process)."""
     if not _LEX:
-        from careerlint import yamlfile
+        import careerlint.extract.lexicon as me
+        import careerlint.extract.phrase as phrase
+        from careerlint import startcache, yamlfile
         from careerlint.resources import rules_dir
 
-        _LEX.append(Lexicon(dict(yamlfile.load(rules_dir() / "lexicon.yaml"))))
+        path = rules_dir() / "lexicon.yaml"
+        data = dict(yamlfile.load_remembered(path))
+        name = startcache.key("cues", str(path))
+        try:
+            stamp = startcache.key("bytes", path.read_bytes(), startcache.code_of(me, phrase))
+        except OSError:
+            stamp = None
+        cues = startcache.get_stamped(name, stamp) if stamp else None
+        ok = isinstance(cues, dict) and all(isinstance(v, str) for v in cues.values())
+        lx = Lexicon(data, cues if ok else None)
+        if stamp and not ok:
+            startcache.put_stamped(name, stamp, lx.cues)
+        _LEX.append(lx)
     return _LEX[0]

@@ -15,5 +15,5 @@ def phrasings() -> list[Phrasing]:
 
         path = rules_dir() / "phrasings.yaml"
         # compiled shape by shape on first use (tests/test_phrasings.py compiles every one)
-        _STORE.append(compile_phrasings(dict(yamlfile.load(path)), lexicon().cues, str(path), eager=False))
+        _STORE.append(compile_phrasings(dict(yamlfile.load_remembered(path)), lexicon().cues, str(path), eager=False))
     return _STORE[0]

@@ -1,0 +1,80 @@
+"""What careerlint makes of its own bundled files at every start, kept between runs.
+
+A fresh process used to parse rules/*.yaml (importing PyYAML for it) and build the lexicon's cue
+patterns from their phrases: about 40 ms of a one-page check. Both are pure functions of the files'
+bytes and of the code that reads them, so their results are kept as JSON in the user's cache folder
+($XDG_CACHE_HOME/careerlint/start/, ~/.cache/careerlint/start/ by default), named by a hash of
+those bytes and that code: an edited file or a new careerlint never reads an old entry. JSON, not
+pickle: an entry is data, never code. Anything that goes wrong here (no home folder, a read-only
+disk, a damaged entry) only means the work is done again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+_DISABLED = "CAREERLINT_NO_START_CACHE"  # set (to anything): neither read nor write entries (tests)
+
+
+def folder() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "careerlint", "start")
+
+
+def key(kind: str, *parts: bytes | str) -> str:
+    """The name of an entry: its kind and a hash of everything it is made from."""
+    h = hashlib.sha256(kind.encode())
+    for p in parts:
+        b = p.encode() if isinstance(p, str) else p
+        h.update(len(b).to_bytes(8, "little") + b)
+    return f"{kind}-{h.hexdigest()[:40]}.json"
+
+
+def code_of(*modules) -> bytes:
+    """The source of the modules that make an entry (part of its key)."""
+    return b"".join(Path(m.__file__).read_bytes() for m in modules)
+
+
+def get(name: str):
+    """An entry's JSON data, or None (absent, unreadable, damaged, or the cache turned off)."""
+    if os.environ.get(_DISABLED):
+        return None
+    try:
+        with open(os.path.join(folder(), name), "rb") as f:
+            return json.loads(f.read())
+    except (OSError, ValueError):
+        return None
+
+
+def get_stamped(name: str, stamp: str):
+    """The data of an entry kept with ``put_stamped`` under this very stamp, or None. An entry is
+    named by what it is of (a file's path) and stamped with what it was made from (its bytes, the
+    code): a changed file or careerlint replaces its one entry, so entries never pile up."""
+    found = get(name)
+    if isinstance(found, dict) and found.get("stamp") == stamp and "data" in found:
+        return found["data"]
+    return None
+
+
+def put_stamped(name: str, stamp: str, data) -> None:
+    put(name, {"stamp": stamp, "data": data})
+
+
+def put(name: str, data) -> None:
+    """Keep an entry (atomically: a concurrent run reads the old one or the new one); errors are ignored."""
+    if os.environ.get(_DISABLED):
+        return
+    try:
+        blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError):
+        return  # a value JSON does not hold (a YAML date): not kept
+    try:
+        from careerlint.fileio import replace_atomically
+
+        os.makedirs(folder(), mode=0o700, exist_ok=True)
+        replace_atomically(os.path.join(folder(), name), blob)
+    except OSError:
+        pass

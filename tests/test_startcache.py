@@ -1,0 +1,86 @@
+"""The start cache (careerlint.startcache): what a fresh process makes of YAML files and of the
+lexicon is kept between runs, keyed by the files' bytes and the code, never trusted when it does not
+match, and never needed."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from careerlint import startcache, yamlfile
+from careerlint.errors import ConfigError
+
+from conftest import ROOT
+
+PAGE = ROOT / "samples" / "clean-markup-variety.html"
+PROBE = ("import sys; from careerlint.cli import main; sys.argv = ['careerlint', 'check', '--no-cache', '--as-of', "
+         "'2026-11-22', sys.argv[1]]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+         "print('yaml imported' if 'yaml' in sys.modules else 'no yaml', file=sys.stderr)")
+
+
+def _run(cwd, home, page=PAGE, extra_env=None):
+    env = dict(os.environ, XDG_CACHE_HOME=str(home), **(extra_env or {}))
+    env.pop("CAREERLINT_NO_START_CACHE", None)
+    p = subprocess.run([sys.executable, "-c", PROBE, str(page)], capture_output=True, text=True, cwd=cwd, env=env)
+    return p.stdout, p.stderr
+
+
+def test_a_second_run_reads_the_bundled_files_without_yaml_and_says_the_same(tmp_path):
+    first = _run(tmp_path, tmp_path / "home")
+    second = _run(tmp_path, tmp_path / "home")
+    assert first[1].splitlines()[-1] == "yaml imported" and second[1].splitlines()[-1] == "no yaml"
+    assert first[0] == second[0] and "newer-release" in first[0]
+    names = sorted(os.listdir(tmp_path / "home" / "careerlint" / "start"))
+    # the lexicon's cues, and core, sources, lexicon, phrasings and the samples' configuration
+    assert [n.split("-")[0] for n in names] == ["cues"] + ["yaml"] * 5
+    assert oct(os.stat(tmp_path / "home" / "careerlint" / "start").st_mode & 0o777) == "0o700"
+
+
+def test_an_edited_configuration_replaces_its_entry_and_an_error_is_never_kept(tmp_path):
+    home = tmp_path / "home"
+    cfg = tmp_path / "careerlint.yaml"
+    page = tmp_path / "p.html"
+    page.write_text(PAGE.read_text())
+    cfg.write_text("rules:\n  newer-release:\n    severity: warning\n")
+    assert " warning newer-release " in _run(tmp_path, home, page)[0]
+    cfg.write_text("rules:\n  newer-release:\n    severity: error\n")
+    assert " error newer-release " in _run(tmp_path, home, page)[0]
+    assert len([n for n in os.listdir(home / "careerlint" / "start") if n.startswith("yaml-")]) == 5
+    cfg.write_text("rules:\n  newer-release:\n    severity: [\n")
+    for _ in range(2):
+        out, err = _run(tmp_path, home, page)
+        assert "careerlint.yaml:4: invalid YAML" in err
+
+
+def test_damaged_or_foreign_entries_are_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("CAREERLINT_NO_START_CACHE", raising=False)
+    f = tmp_path / "x.yaml"
+    f.write_text("a: 1\n2024: [x, {b: true}]\n")
+    data = yamlfile.load_remembered(f)
+    assert data == {"a": 1, 2024: ["x", {"b": True}]} and data.where(2024) == f"{f}:2"
+    again = yamlfile.load_remembered(f)  # from the entry: same data, same lines
+    assert again == data and again.where(2024) == f"{f}:2" and again[2024][1].where("b") == f"{f}:2"
+    entry = os.path.join(startcache.folder(), startcache.key("yaml", str(f)))
+    for damage in (b"{not json", json.dumps({"stamp": "other", "data": {"m": [str(f), 1, [["a", 1, 99]]]}}).encode()):
+        with open(entry, "wb") as fh:
+            fh.write(damage)
+        assert yamlfile.load_remembered(f) == data  # read again from the file, and kept again
+    assert startcache.get(startcache.key("yaml", str(f)))["data"]["m"][2][0] == ["a", 1, 1]
+
+
+def test_a_date_is_not_kept_and_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o500)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("CAREERLINT_NO_START_CACHE", raising=False)
+    f = tmp_path / "d.yaml"
+    f.write_text("when: 2024-05-01\n")
+    assert str(yamlfile.load_remembered(f)["when"]) == "2024-05-01"
+    home.chmod(0o700)
+    assert not (home / "careerlint").exists() or os.getuid() == 0  # root writes anyway
+    with pytest.raises(ConfigError, match=r"x\.yaml: cannot read"):
+        yamlfile.load_remembered(tmp_path / "x.yaml")
