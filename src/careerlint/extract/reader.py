@@ -75,6 +75,7 @@ class Reader(SentenceReading):
         self.sents: dict[int, list[Sent]] = {}
         self._src: dict[int, list[tuple[int, int, str]]] = {}
         self._names_re: dict[str, re.Pattern] = {}
+        self.history_marked: dict[str, bool] = {}  # label text -> whether it marks the page's history
         self.labels = Labels(self.lex, registry.pattern(), name)
         self.structure: Structure | None = None
         self.claims: list[Claim] = []

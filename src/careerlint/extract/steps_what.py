@@ -183,8 +183,18 @@ class WhatSteps:
             return True
         memo = f.unit.memo
         if "history" not in memo:
-            memo["history"] = any(h.search(t) for s, t in f.unit.labels if s in ("heading", "card-label", "intro",
-                                                                                  "caption"))
+            # the units of a section share its headings and intro: each text is searched once a page
+            marked = self.rd.history_marked
+            for s, t in f.unit.labels:
+                if s in ("heading", "card-label", "intro", "caption"):
+                    hit = marked.get(t)
+                    if hit is None:
+                        hit = marked[t] = h.search(t) is not None
+                    if hit:
+                        memo["history"] = True
+                        break
+            else:
+                memo["history"] = False
         return memo["history"]
 
     def descriptor(self, f, c):
