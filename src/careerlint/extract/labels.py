@@ -147,7 +147,7 @@ class Meaning:
 # what a label means whatever the page (the rest, place, level and industry, is read without the
 # page's own occupation's name)
 _PAGE_FREE = frozenset({"stats", "stat", "per", "domain", "growth_not", "occupation", "not_statistic", "population"})
-_SHARED_MAX = 50_000  # label texts remembered across pages: memory stays flat on any site
+_SHARED_MAX = 10_000  # label texts remembered across pages (a few MB at most): memory stays flat on any site
 
 
 def place_pattern(lex: Lexicon) -> re.Pattern:
