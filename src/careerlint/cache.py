@@ -46,8 +46,9 @@ _KEY: list[bytes | None] = []
 
 
 def key_path() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "careerlint", "key")
+    from careerlint.startcache import user_folder
+
+    return os.path.join(user_folder(), "key")
 
 
 def secret_key() -> bytes | None:

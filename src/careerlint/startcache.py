@@ -19,9 +19,15 @@ from pathlib import Path
 _DISABLED = "CAREERLINT_NO_START_CACHE"  # set (to anything): neither read nor write entries (tests)
 
 
-def folder() -> str:
+def user_folder() -> str:
+    """careerlint's folder in the user's cache: $XDG_CACHE_HOME/careerlint, else ~/.cache/careerlint
+    (the results cache's key lives there too)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "careerlint", "start")
+    return os.path.join(base, "careerlint")
+
+
+def folder() -> str:
+    return os.path.join(user_folder(), "start")
 
 
 def key(kind: str, *parts: bytes | str) -> str:
