@@ -4,12 +4,13 @@ match, and never needed."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
-from careerlint import startcache, yamlfile
+from careerlint import rxcache, startcache, yamlfile
 from careerlint.errors import ConfigError
 
 from conftest import ROOT
@@ -33,8 +34,9 @@ def test_a_second_run_reads_the_bundled_files_without_yaml_and_says_the_same(tmp
     assert first[1].splitlines()[-1] == "yaml imported" and second[1].splitlines()[-1] == "no yaml"
     assert first[0] == second[0] and "newer-release" in first[0]
     names = sorted(os.listdir(tmp_path / "home" / "careerlint" / "start"))
-    # the lexicon's cues, and core, sources, lexicon, phrasings and the samples' configuration
-    assert [n.split("-")[0] for n in names] == ["cues"] + ["yaml"] * 5
+    # the lexicon's cues, the code of the fixed patterns, and core, sources, lexicon, phrasings and the
+    # samples' configuration
+    assert [n.split("-")[0] for n in names] == ["cues", "regex"] + ["yaml"] * 5
     assert oct(os.stat(tmp_path / "home" / "careerlint" / "start").st_mode & 0o777) == "0o700"
 
 
@@ -84,3 +86,52 @@ def test_a_date_is_not_kept_and_an_unwritable_cache_is_no_error(tmp_path, monkey
     assert not (home / "careerlint").exists() or os.getuid() == 0  # root writes anyway
     with pytest.raises(ConfigError, match=r"x\.yaml: cannot read"):
         yamlfile.load_remembered(tmp_path / "x.yaml")
+
+
+def _fresh_rxcache(monkeypatch, home):
+    """careerlint.rxcache as a fresh process finds it, with its entry in ``home``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("CAREERLINT_NO_START_CACHE", raising=False)
+    monkeypatch.setattr(rxcache, "_known", None)
+    monkeypatch.setattr(rxcache, "_new", {})
+    monkeypatch.setattr(rxcache, "_engine", None)
+
+
+PATTERNS = [(r"(?P<cur>\$)(?P<num>\d{1,3}(?:,\d{3})+)", 0),  # "$61,590"
+            (r"(?<![\w])(?:much\s+faster|faster|about\s+as\s+fast)(?![\w])", re.I),  # "Much faster"
+            (r"^\s*#{1,6}\s+(.*?)\s*$", re.M)]  # "## Pay"
+
+
+def test_kept_regex_code_builds_the_very_patterns_re_compiles(tmp_path, monkeypatch):
+    if rxcache._probe() is None:
+        pytest.skip("this Python's re internals are not the ones careerlint knows: plain re.compile")
+    _fresh_rxcache(monkeypatch, tmp_path / "home")
+    first = [rxcache.compile(p, f) for p, f in PATTERNS]
+    assert len(rxcache._new) == 3
+    rxcache.save()
+    _fresh_rxcache(monkeypatch, tmp_path / "home")
+    again = [rxcache.compile(p, f) for p, f in PATTERNS]
+    assert not rxcache._new  # all three from the entry
+    # Pattern equality compares the pattern, the flags and the compiled code
+    assert again == first == [re.compile(p, f) for p, f in PATTERNS]
+    assert again[0].search("pay: $61,590").groupdict() == {"cur": "$", "num": "61,590"}
+    assert again[1].search("grow MUCH faster than").group() == "MUCH faster"
+    assert rxcache.compile(b"x+", 0) == re.compile(b"x+")  # bytes: compiled as usual, never kept
+
+
+def test_a_damaged_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch):
+    if rxcache._probe() is None:
+        pytest.skip("this Python's re internals are not the ones careerlint knows")
+    _fresh_rxcache(monkeypatch, tmp_path / "home")
+    for p, f in PATTERNS:
+        rxcache.compile(p, f)
+    rxcache.save()
+    entry = os.path.join(startcache.folder(), rxcache._name())
+    data = json.loads(open(entry, "rb").read())
+    import base64
+    for i, e in enumerate(data["patterns"].values()):  # code that is not SRE code; not base64; a wrong shape
+        e[4] = [base64.b64encode(b"\x07\x00\x00\x00" * 9).decode(), "!!", 3][i]
+    with open(entry, "w") as fh:
+        json.dump(data, fh)
+    _fresh_rxcache(monkeypatch, tmp_path / "home")
+    assert [rxcache.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]

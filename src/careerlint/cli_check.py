@@ -102,6 +102,8 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
 
     outcomes, texts, ran = ro.run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, not no_site, config_path,
                                   plan_for, dask_scheduler)
+    if "careerlint.rxcache" in sys.modules:  # keep the code of patterns this run compiled first (next start)
+        sys.modules["careerlint.rxcache"].save()
     findings, checked = [], []
     problems = []
     for outcome in outcomes:

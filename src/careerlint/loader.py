@@ -7,6 +7,7 @@ import os
 import re
 import stat
 
+from careerlint import rxcache
 from careerlint.errors import InputError
 
 PAGE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
@@ -18,9 +19,9 @@ def is_markdown(path: str) -> bool:
 
 
 # HTML structure near the top of a text: "<html", "<body", "<p>", "<div class=...>", "<!DOCTYPE"
-_HTML_TAGS = re.compile(r"<(?:!doctype|html|head|body|p|div|table|article|section|main|span|ul|h[1-6])\b", re.I)
+_HTML_TAGS = rxcache.compile(r"<(?:!doctype|html|head|body|p|div|table|article|section|main|span|ul|h[1-6])\b", re.I)
 # Markdown structure at a line start: front matter, "# Heading", "| a | b |", "- item", "```"
-_MD_LINES = re.compile(r"\A---[ \t]*\n|^(?:#{1,6}\s|\|.*\|\s*$|[-*+]\s|\d+\.\s|```|~~~)", re.M)
+_MD_LINES = rxcache.compile(r"\A---[ \t]*\n|^(?:#{1,6}\s|\|.*\|\s*$|[-*+]\s|\d+\.\s|```|~~~)", re.M)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -146,7 +147,7 @@ def read_page_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes,
 # Characters a page may not pass on to any output: C0 controls but tab and line breaks (ESC
 # starts terminal escapes; XML 1.0 forbids them all), DEL and C1 controls (0x9b is a one-byte
 # CSI on some terminals), and the non-characters U+FFFE and U+FFFF. Example: "a\x1b[31mb" -> "a\ufffd[31mb".
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_UNSAFE = rxcache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _BINARY_SHARE = 0.01  # text with more than 1% control characters (and more than 16) is not a page
 
 
@@ -204,7 +205,7 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_CHARSET = rxcache.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
 def decode(data: bytes) -> str:

@@ -6,13 +6,14 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from careerlint import rxcache
 from careerlint.claims import Claim
 from careerlint.document import Document
 from careerlint.sources import Registry
 
 
 # a change told between two vintages: "went from $X to $Y", "rose from ... to", "between May 2019 and May 2021"
-_CHANGE = re.compile(r"\b(?:went|rose|fell|grew|climbed|dropped|slipped|increased|decreased|declined|moved|edged|"
+_CHANGE = rxcache.compile(r"\b(?:went|rose|fell|grew|climbed|dropped|slipped|increased|decreased|declined|moved|edged|"
                      r"jumped|inched)\s+(?:\w+\s+)?(?:from|to|by)\b|\bfrom\s+(?:May\s+)?(?:19|20)\d\d\s+to\s+(?:May\s+)?"
                      r"(?:19|20)\d\d\b|\bbetween\s+(?:May\s+)?(?:19|20)\d\d\s+and\s+(?:May\s+)?(?:19|20)\d\d\b", re.I)
 _ANY = (None, "none")   # a figure whose statistic is not stated ("... had risen to $50,250")

@@ -7,6 +7,7 @@ import math
 import re
 import string
 
+from careerlint import rxcache
 from careerlint.errors import ConfigError
 
 
@@ -110,8 +111,8 @@ def _type_name(v) -> str:
 
 # A format spec within reason: "{age:>3}", "{value:,.2f}", "{share:.1%}"; never "{age:>200000000}"
 # (a 200 MB string per finding). [[fill]align][sign][#][0][width][grouping][.precision][type]
-_SPEC = re.compile(r"(?:.?[<>=^])?[+\- ]?#?0?(?:\d{1,2})?[,_]?(?:\.\d{1,2})?[bcdeEfFgGnosxX%]?")
-_FIELD = re.compile(r"[A-Za-z_]\w*")  # a plain name: no "{x.__class__}", no "{x[0]}"
+_SPEC = rxcache.compile(r"(?:.?[<>=^])?[+\- ]?#?0?(?:\d{1,2})?[,_]?(?:\.\d{1,2})?[bcdeEfFgGnosxX%]?")
+_FIELD = rxcache.compile(r"[A-Za-z_]\w*")  # a plain name: no "{x.__class__}", no "{x[0]}"
 MAX_MESSAGE = 500
 
 

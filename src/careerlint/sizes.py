@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 import re
 
+from careerlint import rxcache
+
 # "10MB", "500 kb", "1.5G", "2MiB", "1048576" (bytes)
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib|gb|g|gib)?\s*", re.I)
+_SIZE = rxcache.compile(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib|gb|g|gib)?\s*", re.I)
 _UNITS = {None: (1, "bytes"), "b": (1, "bytes"), "k": (1000, "KB"), "kb": (1000, "KB"), "kib": (1024, "KiB"),
           "m": (10**6, "MB"), "mb": (10**6, "MB"), "mib": (2**20, "MiB"),
           "g": (10**9, "GB"), "gb": (10**9, "GB"), "gib": (2**30, "GiB")}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from careerlint import rxcache
+
 
 def literal_trie(words: list[str]) -> str:
     """One regex for a list of literal strings, as a character trie (longest first at each branch)."""
@@ -56,7 +58,7 @@ class Registry:
         caps = sorted(n for n in names if n.isupper())
         other = sorted(n for n in names if not n.isupper())
         parts = ([f"(?i:{literal_trie(other)})"] if other else []) + ([literal_trie(caps)] if caps else [])
-        return re.compile(r"(?<![\w])(?:" + ("|".join(parts) or "(?!x)x") + r")(?![\w])")
+        return rxcache.compile(r"(?<![\w])(?:" + ("|".join(parts) or "(?!x)x") + r")(?![\w])")
 
     def pattern(self) -> re.Pattern:
         """The pattern of every source name."""

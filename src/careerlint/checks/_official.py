@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.checks._util import decimals_tolerance
 from careerlint.claims import Claim
 
@@ -26,11 +27,11 @@ WEAK_STAT_STEPS = frozenset({"heading", "intro"})
 # year. A bare year in prose ("(BLS, 2025)", "in 2024") may be the year the data was published instead.
 LABEL_STEPS = frozenset({"card", "dt", "table-row", "column-header", "caption", "phrasing", "alternate"})
 # "May 2024", "May, 2024", "may 2024"
-_MAY = re.compile(r"May\.?,?\s+((?:19|20)\d\d)", re.I)
+_MAY = rxcache.compile(r"May\.?,?\s+((?:19|20)\d\d)", re.I)
 # "2024"
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = rxcache.compile(r"(?:19|20)\d\d")
 # the number as written: "$62,350" -> "62,350"; "$29.98/hr" -> "29.98"; "$62k" -> "62"
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER = rxcache.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def reference():
@@ -80,7 +81,7 @@ def _resolve_name(name: str) -> tuple[str | None, str]:
 
 
 # a word of a name: "Carpenter", "Career", "10th"
-_WORDS = re.compile(r"[\w'’&-]+")
+_WORDS = rxcache.compile(r"[\w'’&-]+")
 
 
 def _trim(name: str) -> str:

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.checks import Hit
 
 KIND = "dated-reference"
 OPTIONS: dict = {}
 
 # "2025 Market Reality", "2024 salary guide", "this year's figures (2024)"
-_CURRENT_NOUNS = re.compile(
+_CURRENT_NOUNS = rxcache.compile(
     r"\b(?P<y>(?:19|20)\d\d)\s+(?:market\s+reality|job\s+market|(?:career|job|salary|employment)\s+outlook|"
     r"outlook|salary\s+(?:guide|report|survey)|trends|rankings)\b", re.I)
 # what follows a dated report when it is told as past: "... survey found", "... report showed that"
-_TOLD_PAST = re.compile(r"\s*(?:,\s*)?(?:found|showed|revealed|asked|polled|reported|ranked|put|noted|said|"
+_TOLD_PAST = rxcache.compile(r"\s*(?:,\s*)?(?:found|showed|revealed|asked|polled|reported|ranked|put|noted|said|"
                         r"counted|estimated|covered|results\s+(?:showed|were))\b", re.I)
-_THIS_YEAR = re.compile(
+_THIS_YEAR = rxcache.compile(
     r"\b(?:this\s+year['’]?s?|in\s+the\s+current\s+year)\b[^.;]{0,40}?\b(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<y2>(?:19|20)\d\d)\b[^.;]{0,20}?\bthis\s+year\b", re.I)
 # a heading or title that names a year as the page's own: "Best Jobs of 2024", "Salary Guide 2025"
-_HEADING_YEAR = re.compile(r"\b(?:of|for|in)\s+(?P<y>(?:19|20)\d\d)\s*[!?]?\s*$", re.I)
+_HEADING_YEAR = rxcache.compile(r"\b(?:of|for|in)\s+(?P<y>(?:19|20)\d\d)\s*[!?]?\s*$", re.I)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from careerlint import rxcache
 from careerlint.checks import Hit
 from careerlint.checks._util import is_value, page_order, stat_name
 
@@ -23,7 +24,7 @@ def percent_apart(diff: float) -> str:
 
 
 # a stated basis for annual pay: "at 1,950 hours", "based on a 37.5-hour week", "1,820 hours a year"
-_BASIS = re.compile(r"\b(?P<year>\d,?\d{3})\s+(?:work(?:ing)?\s+|paid\s+)?hours\b|"
+_BASIS = rxcache.compile(r"\b(?P<year>\d,?\d{3})\s+(?:work(?:ing)?\s+|paid\s+)?hours\b|"
                     r"\b(?P<week>\d{2}(?:\.\d)?)[-\s]hours?\s+(?:work\s*)?week\b", re.I)
 
 

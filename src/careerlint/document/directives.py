@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careerlint import rxcache
+
 
 @dataclass(eq=False)
 class Directive:
@@ -20,7 +22,7 @@ class Directive:
 KINDS = ("disable", "enable", "disable-line", "disable-next-line")
 
 # "careerlint-disable-next-line stale-source, expired-projection" -> ("disable-next-line", " stale-source, ...")
-_DIRECTIVE = re.compile(r"^\s*careerlint-(\S*)(.*)$", re.S)
+_DIRECTIVE = rxcache.compile(r"^\s*careerlint-(\S*)(.*)$", re.S)
 
 
 class UnknownDirective(ValueError):

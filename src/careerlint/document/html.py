@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.document.model import Document
 from careerlint.document.walker import BLOCK_TAGS, CELL_TAGS, HEADING_TAGS, SKIP_TAGS, walk
 from careerlint.errors import InputError
 
 __all__ = ["BLOCK_TAGS", "CELL_TAGS", "HEADING_TAGS", "SKIP_TAGS", "parse_html"]
 
-_WS_ONLY = re.compile(r"\s*$")
+_WS_ONLY = rxcache.compile(r"\s*$")
 
 
 def parse_html(text: str, path: str = "<string>", source: list[str] | None = None,
@@ -59,8 +60,8 @@ def _too_deep(parser) -> bool:
 
 
 # "<div class=x>", "</span>": tags of elements that only group others
-_CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|b|i|em|strong)(?:\s[^<>]*)?>", re.I)
+_CONTAINER_TAG = rxcache.compile(r"</?(?:div|span|section|article|font|center|b|i|em|strong)(?:\s[^<>]*)?>", re.I)
 # "<ul>", "<li class=x>", "</blockquote>": every tag but tables, headings and hidden content
-_ALL_BUT_STRUCTURE = re.compile(
+_ALL_BUT_STRUCTURE = rxcache.compile(
     r"</?(?!(?:table|thead|tbody|tfoot|tr|td|th|caption|h[1-6]|html|head|body|title|meta|"
     + "|".join(sorted(SKIP_TAGS)) + r")\b)[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.document.html import parse_html
 from careerlint.document.model import Document
 
 MAX_NESTING = 100  # markdown-it's default is 20: 20 nested quotes were dropped silently
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = rxcache.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def parse_markdown(text: str, path: str = "<string>") -> Document:
@@ -59,11 +60,11 @@ def parse_markdown(text: str, path: str = "<string>") -> Document:
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 # a MyST directive whose body is Markdown prose, written as a fence: "```{note}", "```{admonition} Why now?"
 # (not "```{code-cell}", "```{math}", "```{mermaid}": those are code)
-_PROSE_DIRECTIVE = re.compile(r"\{(?:admonition|note|tip|hint|important|warning|caution|attention|danger|error|"
+_PROSE_DIRECTIVE = rxcache.compile(r"\{(?:admonition|note|tip|hint|important|warning|caution|attention|danger|error|"
                               r"seealso|topic|sidebar|margin|dropdown|epigraph|pull-quote|highlights|"
                               r"card|grid-item-card|tab-item|div|aside)\}", re.I)
 # a directive's option line: ":class: tip", ":open:"
-_DIRECTIVE_OPTION = re.compile(r"^[ \t]*:[\w-]+:.*$", re.M)
+_DIRECTIVE_OPTION = rxcache.compile(r"^[ \t]*:[\w-]+:.*$", re.M)
 
 
 def _prose_directives(md, tokens: list) -> list:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from careerlint import rxcache
 from careerlint.document.directives import Directive
 
 @dataclass(eq=False, slots=True)
@@ -120,9 +121,9 @@ class Document:
 LONG_LINE = 20_000  # characters: a line longer than this is indexed once instead of scanned per finding
 
 # "$47,190", "6%", "U.S.", "2022" (from "2022&ndash;2032"), "May": the words of a line's text
-_WORD = re.compile(r"[\w$£€%.,+-]+")
+_WORD = rxcache.compile(r"[\w$£€%.,+-]+")
 # "<p class=x>" or a run of text between tags
-_TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
+_TAG_OR_TEXT = rxcache.compile(r"<[^>]*>?|[^<]+")
 
 
 def _index_words(src: str) -> dict[str, list[int]]:

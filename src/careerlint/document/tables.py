@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.document.blocktext import BlockText
 from careerlint.document.model import Table
 from careerlint.errors import InputError
@@ -82,7 +83,7 @@ def finish_table(info: dict, tid: int, blocks: list, path: str):
 
 
 # a cell that holds an amount: "$64,020", "10,940", "€52k" (not "10th", "2024")
-_AMOUNT = re.compile(r"[$€£]\s?\d|\d{1,3},\d{3}")
+_AMOUNT = rxcache.compile(r"[$€£]\s?\d|\d{1,3},\d{3}")
 
 
 def _plain_header(grid: list, blocks: list) -> bool:

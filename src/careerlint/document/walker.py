@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive
 from careerlint.document.blocktext import BlockText
 from careerlint.document.model import Block, Document
@@ -39,7 +40,7 @@ _KIND = {**{t: _K_BLOCK for t in BLOCK_TAGS}, **{t: _K_PART for t in _TABLE_PART
          "br": _K_BR, "a": _K_LINK, "meta": _K_META, **{t: _K_SKIP for t in SKIP_TAGS}, "title": _K_TITLE}
 
 # "data-careerlint-ignore="stale-source, unsourced-figure"" -> ["stale-source", "unsourced-figure"]
-_RULE_SEP = re.compile(r"[\s,]+")
+_RULE_SEP = rxcache.compile(r"[\s,]+")
 
 _XPATHS: dict[str, object] = {}
 

@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.claims import Claim
 from careerlint.extract.reader import FIGURES, Reader
 
-_DATA_WORDS = re.compile(r"\b(?:data|statistics|estimates?|survey|figures?|according\s+to|as\s+of|source|wages?|"
+_DATA_WORDS = rxcache.compile(r"\b(?:data|statistics|estimates?|survey|figures?|according\s+to|as\s+of|source|wages?|"
                          r"salar(?:y|ies)|pay|earn\w*|income|median|average)\b", re.I)
 # "for example, May 2019 data": an illustration, not a citation
-_EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b[^.;]*$", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|&copy;)\s*$", re.I)
+_EXAMPLE = rxcache.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b[^.;]*$", re.I)
+_COPYRIGHT = rxcache.compile(r"(?:©|\(c\)|copyright|&copy;)\s*$", re.I)
 # "Our 2025 version of this list used May 2023 data": the history of the page, not a citation
-_EDITION_NOTE = re.compile(r"\b(?:previous|earlier|older|prior|original|first|last\s+year['’]?s)\s+(?:version|edition|update|"
+_EDITION_NOTE = rxcache.compile(r"\b(?:previous|earlier|older|prior|original|first|last\s+year['’]?s)\s+(?:version|edition|update|"
                            r"list|article|post|guide)|\b(?:our|the|this)\s+(?:19|20)\d\d\s+(?:version|edition|update|list|"
                            r"guide)\b|\bused\s+(?:\w+\s+){0,3}data\b", re.I)
 # a day's date: "April 18, 2024", "18 April 2024", "2024-04-18"
-_FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|"
+_FULL_DATE = rxcache.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|"
                         r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d|"
                         r"(?:19|20)\d\d-\d\d-\d\d)\b")
-_OUTLOOK = re.compile(r"\b(?:outlook|projected|projections?|forecasts?|growth|employment\s+change|percent\s+change)\b",
+_OUTLOOK = rxcache.compile(r"\b(?:outlook|projected|projections?|forecasts?|growth|employment\s+change|percent\s+change)\b",
                       re.I)
 
 
@@ -195,13 +196,13 @@ def _period(rd: Reader, b, m, s, sentence: str, attached: bool, used: set) -> Cl
 # a forecast told as history: "predicted in 2014 that employment would grow", "A decade ago", "In its 2014
 # edition", "had projected" (not "The BLS projected 36% growth from 2023 to 2033": said of a current
 # projection too; nor "Projected growth: 7%")
-_PAST_TELLING = re.compile(r"\b(?:projected|predicted|forecasted|forecast|expected|estimated)\s+(?:that\s+.{0,80}?\b)?"
+_PAST_TELLING = rxcache.compile(r"\b(?:projected|predicted|forecasted|forecast|expected|estimated)\s+(?:that\s+.{0,80}?\b)?"
                            r"in\s+(?:19|20)\d\d\b"
                            r"|\bwould\s+(?:grow|increase|rise|decline|fall|add|expand|shrink)\b"
                            r"|\b(?:a|one|two)\s+decades?\s+ago\b|\bin\s+its\s+(?:19|20)\d\d\s+edition\b"
                            r"|\bin\s+the\s+(?:19|20)\d\d\s+edition\b", re.I)
 # the next sentence says how it came out: "That projection proved too low."
-_OUTCOME = re.compile(r"^\W*(?:that|this|the|those|these)\s+(?:projections?|forecasts?|estimates?|predictions?)\s+"
+_OUTCOME = rxcache.compile(r"^\W*(?:that|this|the|those|these)\s+(?:projections?|forecasts?|estimates?|predictions?)\s+"
                       r"(?:proved|turned\s+out|was\s+too|were\s+too|fell\s+short|underestimated|overestimated)", re.I)
 
 

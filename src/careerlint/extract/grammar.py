@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
+
 # a sentence ends at . ! ? followed by space and a capital, digit, $ or quote: "… in May 2024. The lowest …"
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9$£€])")
+SENTENCE_END = rxcache.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9$£€])")
 ABBREVIATIONS = frozenset({"u.s", "e.g", "i.e", "etc", "approx", "no", "vs", "dr", "mr", "mrs", "ms", "inc", "st",
                            "jr", "sr", "co", "corp", "dept", "est", "fig", "al", "u.k", "a.m", "p.m", "jan", "feb",
                            "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "b.s", "m.s", "b.a",
                            "m.a", "mt", "ft", "approx"})
-_LAST_WORD = re.compile(r"([\w.]+)$")  # "U.S" in "the U.S."
+_LAST_WORD = rxcache.compile(r"([\w.]+)$")  # "U.S" in "the U.S."
 
 # where one figure's words end and another's begin inside a sentence:
 # "...$29,810; by May 2024 it had risen to $43,460", "$57,440, compared with $48,370 for ...",
 # "$95,000 in California while those in Texas earn $80,000"
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = rxcache.compile(
     r";|\s[–—]\s|\b(?:while|whereas|but|although|though|compared\s+(?:with|to)|versus|vs\.?|than\s+(?:the|a|an|for)"
     r"|in\s+contrast|by\s+comparison|respectively)\b",
     re.I,
@@ -68,8 +70,8 @@ def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
 
 
 # -- occupation names -----------------------------------------------------------------------------
-_WORD = re.compile(r"[a-z][a-z'’]*")
-_PAREN = re.compile(r"\([^()]*\)")  # "Registered nurses (RNs)"
+_WORD = rxcache.compile(r"[a-z][a-z'’]*")
+_PAREN = rxcache.compile(r"\([^()]*\)")  # "Registered nurses (RNs)"
 
 
 def singular(w: str) -> str:
@@ -90,7 +92,7 @@ def occupation_key(name: str, noise: frozenset[str] = frozenset()) -> str:
 
 
 # "How to Become a Medical Biller in 2026", "Electrician Career Guide | Example.com"
-_TITLE_NOISE = re.compile(
+_TITLE_NOISE = rxcache.compile(
     r"^(?:how\s+to\s+become\s+(?:an?\s+)?|becoming\s+(?:an?\s+)?|complete\s+|what\s+(?:is|does)\s+(?:an?\s+)?)"
     r"|\s*(?:[:|–—]|\s-\s).*$"
     r"|\s+(?:in\s+(?:19|20)\d\d|(?:19|20)\d\d)$"
@@ -119,10 +121,10 @@ def page_occupation(h1: str, title: str, meta: dict[str, str]) -> tuple[str, str
 
 
 # a title that compares occupations: "Electrician vs. Plumber", "Dental Hygienist versus Dental Assistant"
-_COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.I)
+_COMPARISON = rxcache.compile(r"\b(?:vs\.?|versus)(?=\s)", re.I)
 # a title that lists occupations: "10 healthcare careers you can start ...", "Top 7 Trade Jobs", "Best-Paying
 # Jobs Without a Degree", "Fastest-growing careers of the decade"
-_LISTICLE = re.compile(r"^\s*(?:the\s+)?(?:(?:top\s+)?\d+|best|top|highest[-\s]paying|best[-\s]paying|"
+_LISTICLE = rxcache.compile(r"^\s*(?:the\s+)?(?:(?:top\s+)?\d+|best|top|highest[-\s]paying|best[-\s]paying|"
                        r"fastest[-\s]growing|in[-\s]demand|high[-\s]paying|well[-\s]paying|good[-\s]paying)\b"
                        r".{0,40}?\b(?:careers|jobs|occupations|trades|professions|roles|positions)\b", re.I)
 
@@ -130,7 +132,7 @@ _LISTICLE = re.compile(r"^\s*(?:the\s+)?(?:(?:top\s+)?\d+|best|top|highest[-\s]p
 # -- subjects -------------------------------------------------------------------------------------
 # "Electricians earned", "Nurses in California typically make", "Dental hygienists are projected to grow",
 # "Employment of dental hygienists is projected"
-SUBJECT_VERB = re.compile(
+SUBJECT_VERB = rxcache.compile(
     r"(?P<subj>(?:[A-Za-z][\w'’./&-]*,?\s+){0,8}[A-Za-z][\w'’./&-]*),?\s+"
     r"(?:typically\s+|usually\s+|often\s+|generally\s+|can\s+|may\s+|might\s+|could\s+|still\s+|now\s+|"
     r"currently\s+|reportedly\s+|on\s+average\s+)?"
@@ -141,7 +143,7 @@ SUBJECT_VERB = re.compile(
     r"(?:have|has|had)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:median|mean|average)\b))\b"
 )
 # "employment of dental hygienists", "the median wage for bus drivers, school", "jobs for welders"
-OF_OCCUPATION = re.compile(
+OF_OCCUPATION = rxcache.compile(
     r"\b(?:wages?|salary|salaries|pay|earnings|income|employment|growth|jobs?|outlook|openings|demand|number)"
     r"\s+(?:of|for)\s+(?:the\s+)?(?P<occ>[a-z][\w ,'’&/-]{2,90}?)"
     r"(?=\s+(?:was|were|is|are|in|from|projected|will|has|had|earned|earn|held|across|at|to|by|nationally|as\s+of|"
@@ -150,7 +152,7 @@ OF_OCCUPATION = re.compile(
     re.I,
 )
 # the subject of a clause that names no one: "They earn", "The lowest 10 percent earned", "Half made"
-PRONOUN_SUBJECT = re.compile(
+PRONOUN_SUBJECT = rxcache.compile(
     # "I was earning $41,000", "my first offer", "we": a person or the writer, never an occupation
     r"^(?:(?:i|me|my|mine|us|our|ours|your|yours|him|her|them|their|we|you|they|he|she)(?:\s+.*)?|"
     r"they|these|those|it|which|who|you|we|he|she|one|workers|professionals|specialists|employees|people|"
@@ -164,7 +166,7 @@ PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 # words that lead a subject without naming it: "Most electricians", "Experienced welders" (a level)
-LEADING_FILLER = re.compile(
+LEADING_FILLER = rxcache.compile(
     r"^(?:(?:in\s+(?:general|total|addition|fact)|on\s+average|overall|today|nationally|however|meanwhile|"
     r"currently|by\s+contrast|as\s+a\s+result|and|but|so|also|the|a|an|our|your|their|most|many|some|all|"
     r"full[- ]time|part[- ]time|u\.?s\.?|american|typical|average)\b[,\s]*)+",
@@ -173,8 +175,8 @@ LEADING_FILLER = re.compile(
 
 
 # "In the UK a billing specialist": an opening phrase of place before the subject
-_OPENING_PLACE = re.compile(r"^(?i:in|at|across|within|throughout|outside)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)+(?=[a-z])")
-_MODAL_END = re.compile(r"\s+(?:can|may|might|could|would|should|will|typically|usually|often|generally|still|now|"
+_OPENING_PLACE = rxcache.compile(r"^(?i:in|at|across|within|throughout|outside)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)+(?=[a-z])")
+_MODAL_END = rxcache.compile(r"\s+(?:can|may|might|could|would|should|will|typically|usually|often|generally|still|now|"
                         r"currently|reportedly)$", re.I)
 
 

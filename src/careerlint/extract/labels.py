@@ -10,38 +10,39 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.extract import grammar as G
 from careerlint.extract.lexicon import Lexicon, statistic_at
 
 # a heading or label asked as a question: "How much do dental hygienists make?", "What does an RN earn
 # in 2026?", "What is the average salary for a welder?"
-_QUESTION = re.compile(
+_QUESTION = rxcache.compile(
     r"^\s*(?:how\s+much\s+(?:money\s+)?(?:do|does|did|can|will|could)\s+(?:an?\s+|the\s+)?(.+?)\s+"
     r"(?:make|earn|get\s+paid|take\s+home|bring\s+in)\b"
     r"|what\s+(?:do|does|did|can)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:make|earn|get\s+paid)\b"
     r"|(?:what\s+is|what's|what\s+are)\s+the\s+(?:[\w-]+\s+){0,2}(?:salary|salaries|pay|wages?|earnings)\s+"
     r"(?:of|for)\s+(?:an?\s+|the\s+)?([^?]+))", re.I)
-_CUT = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?|\b(?:19|20)\d\d\b|[:;|/•·–—\-_*#>\[\]{}\"“”!?()&+=,.]")
-_SPACES = re.compile(r"\s+")
-_PERCENTILE_LABEL = re.compile(r"^\s*(10|25|50|75|90)\s*(?:%|th|percent)?(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
+_CUT = rxcache.compile(r"\b\d+(?:st|nd|rd|th)\b|\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?|\b(?:19|20)\d\d\b|[:;|/•·–—\-_*#>\[\]{}\"“”!?()&+=,.]")
+_SPACES = rxcache.compile(r"\s+")
+_PERCENTILE_LABEL = rxcache.compile(r"^\s*(10|25|50|75|90)\s*(?:%|th|percent)?(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
 _PERCENTILES = {"10": "p10", "25": "p25", "50": "median", "75": "p75", "90": "p90"}
-_PAREN_OR_DIGITS = re.compile(r"\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?")
+_PAREN_OR_DIGITS = rxcache.compile(r"\([^()]*\)|[\d$£€%]+[\d,.]*[kKmM]?")
 # "Median annual wage for", "Pay of", "Top 10% among": the statistic that leads a label naming people
-_LEADING_CUE = re.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
+_LEADING_CUE = rxcache.compile(r"^.{0,60}?\b(?:for|of|among)\s+", re.I)
 # emoji and pictographs that decorate headings: "💰 Salary Range"
 # a plural acronym: "PTAs", "OTAs", "RNs", "LPNs", "EMTs" (not "ATM", "PDF": no plural s)
-_ACRONYM_PEOPLE = re.compile(r"[A-Z]{2,5}s")
+_ACRONYM_PEOPLE = rxcache.compile(r"[A-Z]{2,5}s")
 # a month with its year: "May 2024", "Sept. 2023"
-_MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b", re.I)
+_MONTH_YEAR = rxcache.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b", re.I)
 # figures of every industry together: "all industries", "cross-industry", "across industries"
-_ALL_INDUSTRIES = re.compile(r"\b(?:all|across)\s+(?:industries|sectors)\b|\bcross[-\s]industry\b", re.I)
+_ALL_INDUSTRIES = rxcache.compile(r"\b(?:all|across)\s+(?:industries|sectors)\b|\bcross[-\s]industry\b", re.I)
 # a subtitle after a colon: "The Analyst & Storyteller", "A Day in the Life", "Your Path In"
-_SUBTITLE = re.compile(r"\s*(?:the|a|an|your|my|our)\s", re.I)
-_SYMBOLS = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
+_SUBTITLE = rxcache.compile(r"\s*(?:the|a|an|your|my|our)\s", re.I)
+_SYMBOLS = rxcache.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
 # words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
-_PERSONISH = re.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
-_PAREN = re.compile(r"\([^()]*\)")
-_NOT_PEOPLE = re.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quarters?|orders?|letters?|centers?|"
+_PERSONISH = rxcache.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
+_PAREN = rxcache.compile(r"\([^()]*\)")
+_NOT_PEOPLE = rxcache.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quarters?|orders?|letters?|centers?|"
                          r"careers?|papers?|matters?|members?|parameters?|filters?|headers?|footers?|answers?|"
                          r"chapters?|covers?|layers?|tiers?|offers?|hours?|years?|sectors?|factors?|errors?|"
                          r"indicators?|monitors?|contents?|components?|requirements?|assessments?|investments?|"
@@ -154,7 +155,7 @@ def place_pattern(lex: Lexicon) -> re.Pattern:
     """Any U.S. state or country of the lexicon ("Ohio", "Canada"), compiled once."""
     p = lex.shared.get("place_re")
     if p is None:
-        p = lex.shared["place_re"] = re.compile(f"(?:{lex.cues['us_states']}|{lex.cues['countries']})", re.I)
+        p = lex.shared["place_re"] = rxcache.compile(f"(?:{lex.cues['us_states']}|{lex.cues['countries']})", re.I)
     return p
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.extract.phrase import compile_list, compile_phrase
 
 _NAMED_GROUPS = ("statistics", "per", "domains", "descriptors")
@@ -48,7 +49,7 @@ class Lexicon:
         self.domains = self._pairs("domains")
         self.descriptors = self._pairs("descriptors")
         self.level_groups = self._pairs("level_groups")
-        self.stat_any = re.compile("|".join(f"(?P<{_g(n)}>{p.pattern})" for n, p in self.stat), re.I)
+        self.stat_any = rxcache.compile("|".join(f"(?P<{_g(n)}>{p.pattern})" for n, p in self.stat), re.I)
 
     def level_group(self, level: str) -> str:
         """The band of experience a level's words name ("Junior" -> "entry"), or the words themselves."""
@@ -58,7 +59,7 @@ class Lexicon:
         return level
 
     def _pairs(self, group: str) -> list[tuple[str, re.Pattern]]:
-        return [(name, re.compile(self.cues[name], re.I)) for name in (self.data.get(group) or {})]
+        return [(name, rxcache.compile(self.cues[name], re.I)) for name in (self.data.get(group) or {})]
 
     def __getattr__(self, name: str) -> re.Pattern:
         compiled = self.__dict__.get("_compiled")
@@ -68,12 +69,12 @@ class Lexicon:
         if pat is None:
             if name not in self.cues:
                 raise AttributeError(f"no lexicon list '{name}'")
-            pat = compiled[name] = re.compile(self.cues[name], re.I)
+            pat = compiled[name] = rxcache.compile(self.cues[name], re.I)
         return pat
 
     def pattern(self, phrase: str) -> re.Pattern:
         """A phrase of the lexicon's syntax, compiled (for code that needs one extra cue)."""
-        return re.compile(compile_phrase(phrase, self.cues), re.I)
+        return rxcache.compile(compile_phrase(phrase, self.cues), re.I)
 
 
 def _g(name: str) -> str:

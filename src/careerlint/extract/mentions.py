@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from careerlint import rxcache
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -52,27 +54,27 @@ CURRENCY_PREFIX = {
 }
 _CUR = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|\$|£|€|₹|¥|(?:USD|CAD|AUD|NZD|GBP|EUR|AED|INR|CHF)\s?)"
 # a capitalised name right before a currency code: "Blue Valley USD 229", "Wichita USD 259"
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_NAME_BEFORE = rxcache.compile(r"[A-Z][\w'’.-]*\s+$")
 # "61,590", "61,590.25", "24.5", ".50"; and "$59, 170" (a stray space after the comma, read as one figure)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 # "$38k", "$1.2 million", "$65K"
 _MULT = r"(?:\s?(?:k|K|thousand|million|mil|M)\b)"
 _SUFFIX_CUR = r"(?:\s?(?:USD|CAD|AUD|NZD|GBP|EUR|AED|INR|CHF)\b)"
 # "$61,590", "€45,000", "$65k+", "45,000 USD"
-MONEY = re.compile(
+MONEY = rxcache.compile(
     r"(?<![\d$.,])(?P<cur>" + _CUR + r")(?P<num>" + _NUM + r")(?P<mult>" + _MULT + r")?(?P<plus>\+)?"
     r"(?P<suf>" + _SUFFIX_CUR + r")?"
     r"|(?<![\w.,$])(?P<num2>" + _NUM + r")(?P<mult2>" + _MULT + r")?(?P<suf2>" + _SUFFIX_CUR + r")"
 )
 # the second end of a range: "$35k - $65k+", "$3,000 – $6,000", "$40,000 to $60,000"
-RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?")
-RANGE_HIGH = re.compile(
+RANGE_JOIN = rxcache.compile(r"\s?(?:-|–|—|to)\s?")
+RANGE_HIGH = rxcache.compile(
     r"(?P<cur>" + _CUR + r")?(?P<num>" + _NUM + r")(?P<mult>" + _MULT + r")?(?P<plus>\+)?(?P<suf>" + _SUFFIX_CUR + r")?")
 # "between $40,000 and $60,000"
-BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.I)
-AND_JOIN = re.compile(r"\s(?:and)\s")
+BETWEEN_BEFORE = rxcache.compile(r"\b(?:between|from)\s*$", re.I)
+AND_JOIN = rxcache.compile(r"\s(?:and)\s")
 # "$24.16/hr", "$61,590 per year", "$4,800 a month", "$28 hourly"
-PER_AFTER = re.compile(
+PER_AFTER = rxcache.compile(
     r"\s?(?:/\s?(?P<a>hr|hour|h|yr|year|y|mo|month|wk|week)\b"
     r"|(?:per|an|a|each)\s(?P<b>hour|year|annum|month|week)\b"
     r"|\s?(?P<c>hourly|annually|yearly|monthly|weekly)\b)",
@@ -84,21 +86,21 @@ PER_WORDS = {
     "mo": "month", "month": "month", "monthly": "month", "wk": "week", "week": "week", "weekly": "week",
 }
 _MULTS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mil": 1e6}
-_TAIL_CUR = re.compile(r"\s?(USD|CAD|AUD|NZD|GBP|EUR|AED)\b")  # "$35k - $65k+ USD"
+_TAIL_CUR = rxcache.compile(r"\s?(USD|CAD|AUD|NZD|GBP|EUR|AED)\b")  # "$35k - $65k+ USD"
 
 # -- percentages --------------------------------------------------------------------------------
 # "6%", "7.1 percent", "-2%", "−7%", "+12 per cent"
-PERCENT = re.compile(
+PERCENT = rxcache.compile(
     r"(?<![\d.,])(?P<sign>(?<![A-Za-z])[-−–+](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"\s?(?P<unit>%|percent\b|per\s?cent\b|pct\b)",
     re.I,
 )
 # the low end of a range of percentages, right before its high end: "5–6%", "3% to 4%", "10 to 15 percent"
 # (not "from 4% to 6%", a change)
-_PERCENT_RANGE_LEAD = re.compile(r"(?<![\d.,])(?P<lo>\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per\s?cent)?\s*(?:[-–—]|to)\s*$",
+_PERCENT_RANGE_LEAD = rxcache.compile(r"(?<![\d.,])(?P<lo>\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per\s?cent)?\s*(?:[-–—]|to)\s*$",
                                  re.I)
 # "441,000 new jobs", "about 73,500 openings", "add 80,000 jobs"
-COUNT = re.compile(
+COUNT = rxcache.compile(
     r"(?<![\d$.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|thousand))"
     r"(?=\s+(?:new\s+|more\s+|additional\s+)?(?:jobs|openings|job\s+openings|positions)\b)",
     re.I,
@@ -106,31 +108,31 @@ COUNT = re.compile(
 
 # -- periods, vintages, years --------------------------------------------------------------------
 # "2024–34", "2024-2034", "from 2024 to 2034", "between 2012 and 2022", "2021 to 2031"
-PERIOD = re.compile(
+PERIOD = rxcache.compile(
     r"(?<![\d/])(?:(?P<kw>from|between)\s+)?(?P<a>(?:19|20)\d\d)\s?(?P<j>[-–—]|\s(?:to|through|thru|and)\s)\s?"
     r"(?P<b>(?:19|20)\d\d|\d\d)(?![\d/]|,\d)",
     re.I,
 )
 # "through 2032", "until 2032", "by 2030", "over the decade ending in 2033" (not "to 2034": "according to
 # 2019 BLS figures" names no projection)
-END_ONLY = re.compile(
+END_ONLY = rxcache.compile(
     r"\b(?P<kw>through|thru|until|till|til|by|ending\s+in|ending)\s+(?:the\s+year\s+)?"
     r"(?P<b>(?:19|20)\d\d)(?![\d/]|[-–—]\d)",
     re.I,
 )
 # "May 2024", "May, 2024", "Sept. 2023" (not "May 2024-25")
-MONTH_YEAR = re.compile(r"\b(?P<month>" + _MONTH_ALT + r")\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![-–]\d)", re.I)
+MONTH_YEAR = rxcache.compile(r"\b(?P<month>" + _MONTH_ALT + r")\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![-–]\d)", re.I)
 # "2024 Median Pay", "Employment (2024)", "Number of Jobs, 2024", "Median pay, 2024", "employment in 2024";
 # not "cut thousands of tech jobs in 2023" (an event: jobs take a year only as a label, "Jobs (2024)")
-YEAR_LABEL = re.compile(
+YEAR_LABEL = rxcache.compile(
     r"\b(?P<y1>(?:19|20)\d\d)\s+(?:median|average|mean)\s+(?:pay|wage|wages|salary|salaries|earnings|income)\b"
     r"|\b(?:(?:median\s+(?:pay|wage|salary)|employment|wages?|salary|salaries)\s*(?:,|\(|in)|"
     r"(?:number\s+of\s+jobs|jobs)\s*(?:,|\())\s*(?P<y2>(?:19|20)\d\d)\b\)?",
     re.I,
 )
-_PROJECTED_EMPLOYMENT = re.compile(r"projected\s+employment", re.I)  # "Projected employment, 2034"
+_PROJECTED_EMPLOYMENT = rxcache.compile(r"projected\s+employment", re.I)  # "Projected employment, 2034"
 # a bare year: "in 2021", "(BLS, 2022)"; not "2024-25", not "$2024", not "2,024"
-YEAR = re.compile(r"(?<![\d$,.-])(?P<year>(?:19|20)\d\d)(?![\d])(?!\s?[-–—]\s?\d)")
+YEAR = rxcache.compile(r"(?<![\d$,.-])(?P<year>(?:19|20)\d\d)(?![\d])(?!\s?[-–—]\s?\d)")
 
 
 def lex(text: str, group_before: re.Pattern | None = None, group_after: re.Pattern | None = None) -> list[Mention]:

@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from careerlint import rxcache
+
 _NUMBER_WORDS = {"10": "ten", "25": "twenty-five", "50": "fifty", "75": "seventy-five", "90": "ninety"}
 # "{pct:10}" -> 10%, 10 percent, 10 per cent, 10-percent, ten percent
 _PCT = r"(?:{n}\s?(?:%|-?percent\b|per\s?cent\b)|{w}\s+percent\b)"
-_TOKEN = re.compile(r"\{[^{}]*\}|[\[\]()|]|\s+|(?:\\.|[^\s\[\]()|{}\\])+")
+_TOKEN = rxcache.compile(r"\{[^{}]*\}|[\[\]()|]|\s+|(?:\\.|[^\s\[\]()|{}\\])+")
 
 
 # punctuation that follows a word without a space: "{occupation}, with a median"
@@ -157,7 +159,7 @@ def compile_list(phrases: list[str], cues: dict[str, str]) -> str:
 
 
 # a phrase with no optional part, alternative, slot or escape: "median pay", "entry-level", "earn*"
-_SIMPLE = re.compile(r"[A-Za-z0-9][\w'’.&/,-]*\*?(?:\s+[A-Za-z0-9][\w'’.&/,-]*\*?)*")
+_SIMPLE = rxcache.compile(r"[A-Za-z0-9][\w'’.&/,-]*\*?(?:\s+[A-Za-z0-9][\w'’.&/,-]*\*?)*")
 _TOKEN_RX = {" ": r"\s+", "-": r"[-\s]?", "*": r"\w*", "'": "['’]", "’": "['’]"}
 
 

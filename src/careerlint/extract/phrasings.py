@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from careerlint import rxcache
 from careerlint.errors import ConfigError
 from careerlint.extract.phrase import PhraseError, compile_phrase
 
@@ -51,7 +52,7 @@ class Phrasing:
         """Compiled when a sentence first holds the shape's anchor words: a one-page check compiles
         only the shapes its page can match (compiling all of them is a third of a check's start)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.rx, re.I)
+            self._compiled = rxcache.compile(self.rx, re.I)
         return self._compiled
 
 
@@ -103,7 +104,7 @@ def compile_phrasings(data: dict, cues: dict[str, str], where: str = "phrasings.
 
         try:
             rx = compile_phrase(spec["shape"], cues, slot)
-            pattern = re.compile(rx, re.I) if eager else None
+            pattern = rxcache.compile(rx, re.I) if eager else None
         except (PhraseError, re.error) as e:
             raise ConfigError(f"{where}: phrasing '{pid}': {e}") from None
         sets = dict(spec.get("sets") or {})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from careerlint import rxcache
 from careerlint.claims import Claim
 from careerlint.document import Block, Document
 from careerlint.extract import grammar as G
@@ -21,15 +22,15 @@ from careerlint.extract.units import Structure
 from careerlint.sources import Registry
 
 # "..., which includes medical billing roles", "(including medical billers)"
-_INCLUDES = re.compile(r"\s*(?:,\s*(?:which|that|who)\s+(?:includes?|covers?|encompass(?:es)?)|\(\s*(?:including|incl\.?)"
+_INCLUDES = rxcache.compile(r"\s*(?:,\s*(?:which|that|who)\s+(?:includes?|covers?|encompass(?:es)?)|\(\s*(?:including|incl\.?)"
                        r"|,\s*including)\s+(?P<np>[A-Za-z][\w '’&/-]{2,60}?)(?=[,.;)]|\s+(?:from|in|and\s+is)\b|$)",
                        re.I)
-_DIGIT = re.compile(r"\d")
-_PERCENTILE_CELL = re.compile(r"^\s*(?:10|25|50|75|90)\s*(?:%|th)(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
-_BARE_NUMBER = re.compile(r"^\s*[-−+]?\d{1,3}(?:\.\d+)?\s*$")  # "11", "-2.5"
-_PERCENT_HEADER = re.compile(r"\bpercent\b|%|\bpct\b", re.I)  # "Growth (%)", "Percent change"
+_DIGIT = rxcache.compile(r"\d")
+_PERCENTILE_CELL = rxcache.compile(r"^\s*(?:10|25|50|75|90)\s*(?:%|th)(?:\s+percentile)?\s*(?:\(median\))?\s*$", re.I)
+_BARE_NUMBER = rxcache.compile(r"^\s*[-−+]?\d{1,3}(?:\.\d+)?\s*$")  # "11", "-2.5"
+_PERCENT_HEADER = rxcache.compile(r"\bpercent\b|%|\bpct\b", re.I)  # "Growth (%)", "Percent change"
 # a percentile group of a population: "the highest-paid 10 percent of", "top 10% of all"
-_GROUP_OF = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+of\s+(?:all\s+|the\s+)?",
+_GROUP_OF = rxcache.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+of\s+(?:all\s+|the\s+)?",
                        re.I)
 def _declared_soc(meta: dict) -> str | None:
     """The SOC code a page declares (<meta name="careerlint:occupation" content="29-2072">, front

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from careerlint import rxcache
 from careerlint.claims import Claim, Scope
 from careerlint.document import Block
 from careerlint.extract import scoping
@@ -41,11 +42,11 @@ _UNIT_STEPS = frozenset({"card-label", "card-title", "dt", "row-header", "column
                          "card",
                          "table-row", "source-line"})
 # a band of experience: "(0-3 years)", "0–3yr", "7+ years", "8+yr"
-_BAND = re.compile(r"\b(\d{1,2})\s*(?:\+|[-–]\s*(\d{1,2}))\s*(?:yrs?|years?)\b", re.I)
+_BAND = rxcache.compile(r"\b(\d{1,2})\s*(?:\+|[-–]\s*(\d{1,2}))\s*(?:yrs?|years?)\b", re.I)
 _HOURLY_MAX, _ANNUAL_MIN = 300.0, 5000.0   # an hourly wage above, an annual one below: a misreading
 # the same figure again in another unit: "$59,310 per year ($28.51 per hour)", "$62,350 / $29.98 an hour",
 # "$59,810 in May 2024, or about $28.75 an hour"
-_ALTERNATE = re.compile(r"(?:\s+(?:in|as\s+of)\s+(?:May\s+)?(?:19|20)\d\d(?=\s*,))?"
+_ALTERNATE = rxcache.compile(r"(?:\s+(?:in|as\s+of)\s+(?:May\s+)?(?:19|20)\d\d(?=\s*,))?"
                         r"[\s(/,]*(?:or|and|/|which\s+is|that\s+is|i\.e\.)?[\s(]*(?:approximately|about|roughly|approx\.?|~)?\s*$",
                         re.I)
 
@@ -266,7 +267,7 @@ def stat_in(lex, text: str, nearest_end: bool = True) -> str | None:
 
 # a label naming the currency of the plain "$" figures under it: "Median hourly (CAD)", "Canada (C$)",
 # "Toronto (CAD)", "Salary in Australian dollars"
-_CURRENCY_LABEL = re.compile(r"\((?P<code>CAD|C\$|CA\$|AUD|A\$|AU\$|NZD|NZ\$|USD|US\$)\)|"
+_CURRENCY_LABEL = rxcache.compile(r"\((?P<code>CAD|C\$|CA\$|AUD|A\$|AU\$|NZD|NZ\$|USD|US\$)\)|"
                              r"\bin\s+(?P<name>Canadian|Australian|New\s+Zealand|U\.?S\.?)\s+dollars\b")
 _CURRENCY_OF = {"cad": "CAD", "c$": "CAD", "ca$": "CAD", "aud": "AUD", "a$": "AUD", "au$": "AUD", "nzd": "NZD",
                 "nz$": "NZD", "usd": "USD", "us$": "USD", "canadian": "CAD", "australian": "AUD",

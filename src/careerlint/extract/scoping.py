@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.extract.steps_common import UNKNOWN
 from careerlint.extract.steps_what import WhatSteps
 from careerlint.extract.steps_when import WhenSteps
@@ -20,7 +21,7 @@ __all__ = ["Scoping", "UNKNOWN"]
 
 
 # a parenthesis that narrows a row ("(Big Four)", "(regional/local)"), not an abbreviation ("(RNs)")
-_QUALIFYING_PAREN = re.compile(r"\((?![A-Z]{1,6}s?\))([^()]{2,40})\)")
+_QUALIFYING_PAREN = rxcache.compile(r"\((?![A-Z]{1,6}s?\))([^()]{2,40})\)")
 _LABEL_STEPS = frozenset({"card-label", "card-title", "dt", "row-header", "column-header", "caption", "intro"})
 _CARRIERS = frozenset({"card", "dt", "table-row", "column-header", "caption", "intro", "source-line"})
 

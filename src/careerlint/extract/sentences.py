@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from careerlint import rxcache
 from careerlint.extract import grammar as G
 from careerlint.extract.lexicon import statistic_at
 from careerlint.extract.mentions import Mention
@@ -21,21 +22,21 @@ if TYPE_CHECKING:
 FIGURES = ("money", "percent", "count")
 WINDOW = 300  # characters of a sentence read on each side of a figure
 # words that end a subject: "The BLS does not track ..." has no subject naming people before "does"
-_FUNCTION_WORD = re.compile(r"(?i:do|does|did|not|no|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
+_FUNCTION_WORD = rxcache.compile(r"(?i:do|does|did|not|no|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
                             r"should|may|might|must|than|that|which|who|whom|what|when|where|how|why|to|of|if|as|at|"
                             r"by|with|from|on|into|about|earn\w*|make\w*|made|get|gets|got|take\w*|took)")
 # a verb right after a subject: "Electricians install", "Nurses work", "Hygienists cleaned"
-_VERBISH = re.compile(r"(?i:[a-z]+ed|install|work|need|help|perform|use|repair|design|build|diagnose|treat|care|"
+_VERBISH = rxcache.compile(r"(?i:[a-z]+ed|install|work|need|help|perform|use|repair|design|build|diagnose|treat|care|"
                       r"provide|keep|manage|write|test|maintain|operate|drive|prepare|spend|often|usually|typically|"
                       r"also|generally|still|now|must|tend|start|begin|enjoy|face|see|report|say|handle|assist|"
                       r"clean|examine|check|run|lead|oversee|supervise|teach|review|analyze|plan|serve)")
 # a sentence's first words, parentheses left out: "Nurse practitioners (NPs) have" -> Nurse, practitioners, have
-_LEAD_WORDS = re.compile(r"(?<![(\w])[A-Za-z][\w'’&/.-]*(?![^(]*\))")
+_LEAD_WORDS = rxcache.compile(r"(?<![(\w])[A-Za-z][\w'’&/.-]*(?![^(]*\))")
 
 
 # where a sentence's lead ends once it has begun: a figure, a colon, a semicolon, a dash
 # ("BLS Employment Projections 2024–34: dentists +4%" ends at "2024")
-_LEAD_END = re.compile(r"[:;$%\d–—]")
+_LEAD_END = rxcache.compile(r"[:;$%\d–—]")
 
 
 @dataclass(slots=True)

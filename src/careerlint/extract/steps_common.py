@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
+
 NEAR = 40  # characters: how close a cue word must be to a figure to be about it
 UNKNOWN = object()  # a step's answer when it knows the attribute cannot be told ("Dental assistant vs. hygienist")
-COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|over|above|below)\s+(?:the\s+|a\s+|an\s+)?(?:national\s+|overall\s+)?$",
+COMPARED = rxcache.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|over|above|below)\s+(?:the\s+|a\s+|an\s+)?(?:national\s+|overall\s+)?$",
                        re.I)
 # a clause led by a pronoun: whom it means is in an earlier sentence
-PRONOUN_LED = re.compile(r"^\W*(?:(?:and|but|so|yet|while)\s+)?(?:they|their|these|those|its|it|this\s+group|such\s+workers)\b",
+PRONOUN_LED = rxcache.compile(r"^\W*(?:(?:and|but|so|yet|while)\s+)?(?:they|their|these|those|its|it|this\s+group|such\s+workers)\b",
                           re.I)
 
 
@@ -53,14 +55,14 @@ def rounding(value: float) -> float:
 
 
 # "for bus drivers", "among nurses with a BSN": whom a figure is for, right after it
-FOR_NP = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:(?!and\b|or\b|but\b|while\b)[\w-]+\s+){0,3}?(?:for|among|of)\s+(?P<np>[A-Za-z][\w'’ ,&/-]{2,80}?)"
+FOR_NP = rxcache.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:(?!and\b|or\b|but\b|while\b)[\w-]+\s+){0,3}?(?:for|among|of)\s+(?P<np>[A-Za-z][\w'’ ,&/-]{2,80}?)"
                      r"\s*(?=[.;:()!?]|,\s|\s(?:in|at|is|was|were|are|but|while|compared|according|as|who|with|from|"
                      r"between|through|by|over|during)\b|$)")
-FOR_NEUTRAL = re.compile(r"^(?:the\s+)?(?:year|month|week|hour|day|occupation|this\s+\w+|that\s+\w+|them|it|"
+FOR_NEUTRAL = rxcache.compile(r"^(?:the\s+)?(?:year|month|week|hour|day|occupation|this\s+\w+|that\s+\w+|them|it|"
                           r"full[- ]time\s+\w+|a\s+full\s+year|work|example|instance|comparison|reference|context|"
                           r"(?:19|20)\d\d|may\s+\d{4}|the\s+(?:same|period|decade|year|first|second|job|role|position)\b.*|"
                           r"(?:the\s+)?(?:median|average|typical)\b.*|workers|employees|people|everyone|most|many|"
                           r"all\s+of\s+them|those\s+\w+|these\s+\w+)$", re.I)
 # a group of people narrowed by what they have: "Creators with 100K+ followers:", "Nurses holding a BSN earn"
-SUBGROUP = re.compile(r"\b(?P<who>[A-Za-z][\w-]*s)\s+(?P<q>(?:with|holding|having)\s+(?!a\s+median|an\s+average|a\s+mean)"
+SUBGROUP = rxcache.compile(r"\b(?P<who>[A-Za-z][\w-]*s)\s+(?P<q>(?:with|holding|having)\s+(?!a\s+median|an\s+average|a\s+mean)"
                        r"[^:;,.()]{1,40}?)(?=\s*[:;]|\s+(?:earn|make|report|take|median|average|typically|usually)\b)")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.extract.lexicon import statistic_at
 from careerlint.extract.steps_common import COMPARED, NEAR, first_of, nearest_of, rounding
 
 # a parenthesis right after a figure: "$129,830 (highest 10%)", "$61,930 (lowest 10%) to"
-_OWN_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
-_THIS_NEXT = re.compile(r"(?:this|that|the)\s+(?:growth|rate|increase|pace|figure|projection|is|was|would)\b", re.I)
+_OWN_PAREN = rxcache.compile(r"\s*\(([^()]{1,40})\)")
+_THIS_NEXT = rxcache.compile(r"(?:this|that|the)\s+(?:growth|rate|increase|pace|figure|projection|is|was|would)\b", re.I)
 
 
 class WhatSteps:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.extract import grammar as G
 from careerlint.extract.steps_common import FOR_NEUTRAL, FOR_NP, PRONOUN_LED, SUBGROUP, own_after
 
 # "in Hartford", "in the Bay Area": a capitalised place the lexicon does not know
-_IN_PLACE = re.compile(r"\b(?:in|across|around)\s+(?:the\s+)?(?-i:(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))")
-_NOT_PLACE = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
+_IN_PLACE = rxcache.compile(r"\b(?:in|across|around)\s+(?:the\s+)?(?-i:(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))")
+_NOT_PLACE = rxcache.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|the|this|that|these|"
                         r"addition|general|total|fact|particular|contrast|comparison|recent|today|practice)$", re.I)
-_THERE = re.compile(r"\b(?:there|in\s+that\s+(?:city|state|area|region|metro))\b", re.I)
+_THERE = rxcache.compile(r"\b(?:there|in\s+that\s+(?:city|state|area|region|metro))\b", re.I)
 
 
 class WhereSteps:

@@ -4,45 +4,46 @@ from __future__ import annotations
 
 import re
 
+from careerlint import rxcache
 from careerlint.extract import grammar as G
 from careerlint.extract.steps_common import FOR_NP, PRONOUN_LED, UNKNOWN
 
 # a heading that compares: its section is about several occupations
-_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared(?:\s+(?:with|to))?|or)\b", re.I)
+_VERSUS = rxcache.compile(r"\b(?:vs\.?|versus|compared(?:\s+(?:with|to))?|or)\b", re.I)
 # a subject whose verb is left out: ", and nursing assistants a median of"
-_GAPPED = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,5}?"
+_GAPPED = rxcache.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+(?:the\s+)?(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,5}?"
                      r"[A-Za-z][\w'’/&-]*)\s+(?:(?:a|an|the)\s+)?(?:median|average|mean|typical|salary|wage|pay)\b"
                      r"[^$\d]{0,30}$", re.I)
 # a block's first words that are a clause, not a label: a verb, or a leading preposition
-_NOT_LABEL = re.compile(r"\b(?:is|are|was|were|has|have|had|earn\w*|make\w*|made|pay\w*|paid|grow\w*|project\w*|"
+_NOT_LABEL = rxcache.compile(r"\b(?:is|are|was|were|has|have|had|earn\w*|make\w*|made|pay\w*|paid|grow\w*|project\w*|"
                         r"expect\w*|will|can|could|may|might)\b|^(?:according|in|for|at|as|with|by|from|about|the|"
                         r"a|an|and|or|but|if|when|while|since|over|under|up|to|of|on)\b", re.I)
 
 # a group of people right before its figure, after a list's separator: "2024–34: dentists +4%",
 # (a label that starts its block, "Plumber $62,970 median", is the inline-label step's)
 # "(about as fast as average), dental hygienists +7%"
-_ITEM_NP = re.compile(r"[:;,(]\s*(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$")
+_ITEM_NP = rxcache.compile(r"[:;,(]\s*(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$")
 # a second group and its figure after a first figure: "... 22 percent and OTAs 19 percent", "..., while
 # medical assistants 12%"
-_AND_NP = re.compile(r"^\s*,?\s*(?:and|while|whereas|but)\s+(?:the\s+)?(?:for\s+)?"
+_AND_NP = rxcache.compile(r"^\s*,?\s*(?:and|while|whereas|but)\s+(?:the\s+)?(?:for\s+)?"
                      r"(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,4}[A-Za-z][\w'’/&-]*)\s*:?\s*$", re.I)
 # a clause that compares with something else: "than the PTA median of", "compared with the national ..."
 # (a short one, up to its figure: "than a decade, and the latest round projects ..." goes on to a clause of its own)
-_COMPARED = re.compile(r"^\s*(?:than|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
+_COMPARED = rxcache.compile(r"^\s*(?:than|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
 # a group named before a statistic: "the PTA median of", "the registered nurse average of"
-_NP_STAT = re.compile(r"\b(?:the|an?|their|its)\s+(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,3}?[A-Za-z][\w'’/&-]*)\s+"
+_NP_STAT = rxcache.compile(r"\b(?:the|an?|their|its)\s+(?P<np>(?:[A-Za-z][\w'’/&-]*\s+){0,3}?[A-Za-z][\w'’/&-]*)\s+"
                       r"(?:median|average|mean|typical)\b[^$\d]{0,30}$", re.I)
-_ACRONYM = re.compile(r"[A-Z]{2,5}s?")   # "PTA", "RN", "LPNs"
+_ACRONYM = rxcache.compile(r"[A-Z]{2,5}s?")   # "PTA", "RN", "LPNs"
 # a clause that is a dash and a statistic's label before the figure: "— median", "– avg. pay"
-_DASH_LABEL = re.compile(r"^\s*[–—-]\s*(?:[A-Za-z.]+\s*){0,3}:?\s*$")
+_DASH_LABEL = rxcache.compile(r"^\s*[–—-]\s*(?:[A-Za-z.]+\s*){0,3}:?\s*$")
 # "Wages by industry", "Industry" (not "all industries", "cross-industry", "across industries")
-_INDUSTRY_WORD = re.compile(r"(?<!\ball )(?<!cross-)(?<!across )\bindustr", re.I)
+_INDUSTRY_WORD = rxcache.compile(r"(?<!\ball )(?<!cross-)(?<!across )\bindustr", re.I)
 # Markdown marks around a name: "[[MRI Technologist]]", "**Electricians**", "_nurses_"
-_MARKUP = re.compile(r"[\[\]*_]")
+_MARKUP = rxcache.compile(r"[\[\]*_]")
 # "(see MRI Technologist": the word that introduces a named cross-reference
-_SEE = re.compile(r"\bsee\s")
+_SEE = rxcache.compile(r"\bsee\s")
 # a subject that is a figure or a forecast, not people: "the latest round projects employment", "BLS data"
-_FIGURE_SUBJECT = re.compile(r"\b(?:employment|jobs?|growth|demand|outlook|openings|wages?|pay|salar(?:y|ies)|"
+_FIGURE_SUBJECT = rxcache.compile(r"\b(?:employment|jobs?|growth|demand|outlook|openings|wages?|pay|salar(?:y|ies)|"
                              r"earnings|projections?|round|data|figures|numbers|estimates)\b", re.I)
 
 class WhoSteps:

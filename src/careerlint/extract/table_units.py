@@ -7,22 +7,24 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from careerlint import rxcache
+
 if TYPE_CHECKING:
     from careerlint.document import Block
     from careerlint.extract.units import Unit
 
 # a cell that is a code, not a name: a SOC code "47-2111", "29-1141.01", a row number "3."
-_CODE_CELL = re.compile(r"^\s*(?:\d\d-\d{4}(?:\.\d\d)?|#?\d{1,3}\.?)\s*$")
+_CODE_CELL = rxcache.compile(r"^\s*(?:\d\d-\d{4}(?:\.\d\d)?|#?\d{1,3}\.?)\s*$")
 # a column whose cells name whom or where the next cells are about: "Neighbouring state", "Metro area",
 # "Comparable occupation" (not "Outlook" or "Typical education": text about the row's own subject)
-_LABEL_COLUMN = re.compile(r"\b(?:states?|provinces?|territory|territories|country|countries|regions?|cit(?:y|ies)|"
+_LABEL_COLUMN = rxcache.compile(r"\b(?:states?|provinces?|territory|territories|country|countries|regions?|cit(?:y|ies)|"
                            r"metros?|metro(?:politan)?\s+areas?|county|counties|occupations?|jobs?|careers?|roles?|"
                            r"titles?|positions?|professions?|trades?)\b", re.I)
 # a row label that is a statistic of one distribution: "10th", "25th percentile", "Median", "Mean", "90th (top 10%)"
-_STAT_ROW = re.compile(r"^\s*(?:(?:10|25|50|75|90)(?:th)?(?:\s*%)?(?:\s+percentile)?|median|mean|average|"
+_STAT_ROW = rxcache.compile(r"^\s*(?:(?:10|25|50|75|90)(?:th)?(?:\s*%)?(?:\s+percentile)?|median|mean|average|"
                        r"bottom\s+10\s*%|top\s+10\s*%|lowest\s+10\s*%|highest\s+10\s*%)\b.{0,30}$", re.I)
 # a cell that is a year or a period: "2024", "May 2023", "2022-2032", "2034 (projected)"
-_YEARISH = re.compile(r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)?\d\d))?"
+_YEARISH = rxcache.compile(r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)?\d\d))?"
                       r"(?:\s*\((?:projected|est\.?|estimated)\))?)\s*$")
 
 

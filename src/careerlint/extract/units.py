@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from careerlint import rxcache
 from careerlint.document import Block, Document
 from careerlint.extract.table_units import TableUnits
 
@@ -24,8 +25,8 @@ _NOT_CARD = frozenset({"html", "body", "main", "article", "section", "table", "t
 _LIST_TAGS = frozenset({"ul", "ol", "dl"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # a line that cites the data under a table or chart: "Source: BLS, OEWS May 2024", "Note: ..."
-SOURCE_LINE = re.compile(r"^\s*(?:sources?|data\s+sources?|notes?)\s*:", re.I)
-_DIGIT = re.compile(r"\d")
+SOURCE_LINE = rxcache.compile(r"^\s*(?:sources?|data\s+sources?|notes?)\s*:", re.I)
+_DIGIT = rxcache.compile(r"\d")
 
 
 @dataclass(slots=True)
