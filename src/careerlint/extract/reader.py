@@ -92,6 +92,14 @@ class Reader(SentenceReading):
             self.names[k] = " ".join(name.split()).strip(" ,.:;*")
         return k
 
+    def without_name(self, name: str, text: str) -> str:
+        """``text`` with the occupation's name, in any case, replaced by a space. ASCII text without
+        the name is returned as it is, and the name's pattern is never compiled (compiling is most of
+        the cost: ~13 names a page)."""
+        if text.isascii() and name.isascii() and name.lower() not in text.lower():
+            return text  # for ASCII, a case-blind match is a match of the lowered strings
+        return self.name_pattern(name).sub(" ", text)
+
     def name_pattern(self, name: str) -> re.Pattern:
         """An occupation's name as a case-blind pattern, compiled once a page ("Bus Drivers")."""
         pat = self._names_re.get(name)

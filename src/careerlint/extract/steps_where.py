@@ -73,7 +73,7 @@ class WhereSteps:
             for name in sorted((self.rd.page_name, f.occupation_name), key=len, reverse=True):  # "bus drivers,
                 # school" names no school (the longer name first: the page's "Bus Drivers" is inside it)
                 if name:
-                    text = self.rd.name_pattern(name).sub(" ", text)
+                    text = self.rd.without_name(name, text)
             f.memo["own_words"] = text
         m = None
         for m in pat.finditer(text):
