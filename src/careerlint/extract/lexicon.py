@@ -70,6 +70,7 @@ class Lexicon:
             if name not in self.cues:
                 raise AttributeError(f"no lexicon list '{name}'")
             pat = compiled[name] = rxcache.compile(self.cues[name], re.I)
+        self.__dict__[name] = pat  # an attribute now: later reads never come here (~700 a page)
         return pat
 
     def pattern(self, phrase: str) -> re.Pattern:

@@ -145,13 +145,20 @@ def _anchor(shape: str) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+_ANCHOR_WORDS: dict[int, tuple[list, list[str]]] = {}  # id(phrasings) -> (them, every anchor word)
+
+
 def read(phrasings: list[Phrasing], masked: str, lowered: str, stat_of, per_of) -> list[Reading]:
     """Every phrasing that matches the masked sentence. ``stat_of``/``per_of`` name the statistic
     and unit of time of a {stat}/{per} slot's words."""
     out = []
     low = masked.lower()
+    words = _ANCHOR_WORDS.get(id(phrasings))
+    if words is None or words[0] is not phrasings:
+        words = _ANCHOR_WORDS[id(phrasings)] = (phrasings, sorted({w for ph in phrasings for g in ph.anchor for w in g}))
+    here = {w for w in words[1] if w in lowered}  # each anchor word looked for once, not once per phrasing
     for ph in phrasings:
-        if any(not any(w in lowered for w in group) for group in ph.anchor):
+        if any(here.isdisjoint(group) for group in ph.anchor):
             continue
         # a shape is matched near its words: start a little before the first of them
         first = min((i for group in ph.anchor for w in group for i in (low.find(w),) if i >= 0), default=0)

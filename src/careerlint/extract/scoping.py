@@ -67,7 +67,12 @@ class Scoping(WhatSteps, WhoSteps, WhereSteps, WhenSteps):
         return getattr(a, attr, None)
 
     def _labels_of(self, f, step: str) -> list[str]:
-        return [t for s, t in f.unit.labels if s == step]
+        by_step = f.unit.memo.get("labels by step")
+        if by_step is None:  # made once per unit: its figures ask for the same labels step after step
+            by_step = f.unit.memo["labels by step"] = {}
+            for s, t in f.unit.labels:
+                by_step.setdefault(s, []).append(t)
+        return by_step.get(step, ())
 
     def _label(self, attr: str, step: str, f, c):
         for text in self._labels_of(f, step):
