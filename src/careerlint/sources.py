@@ -44,13 +44,11 @@ class Registry:
     default_title: str = "an unnamed source"
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
-    _needles: tuple[str, ...] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for src in self.sources.values():
             for name in src.names:
                 self._by_name[name.lower()] = src.id
-        self._needles = _needles(n for src in self.sources.values() for n in src.names)
 
     def _compile(self) -> re.Pattern:
         """The pattern of every name (compiled on first use: a fully cached run never needs it): two
@@ -72,10 +70,6 @@ class Registry:
         """(start, end, source id) of every source named in ``text``."""
         if self._pattern is None:
             self._pattern = self._compile()
-        if self._needles is not None and text.isascii():
-            low = text.lower()
-            if not any(w in low for w in self._needles):
-                return []  # most blocks name no source: the trie is not run over them
         return [(m.start(), m.end(), self._source_named(m.group(0))) for m in self._pattern.finditer(text)]
 
     def _source_named(self, found: str) -> str:
@@ -99,22 +93,6 @@ class Registry:
     def family(self, source_id: str | None) -> str | None:
         src = self.sources.get(source_id or "")
         return (src.family or src.id) if src is not None else None
-
-
-def _needles(names) -> tuple[str, ...] | None:
-    """The longest word of each name, lowered ("U.S. Bureau of Labor Statistics" -> "statistics"):
-    ASCII text that holds none of them names no source, since a name matches only as written, in
-    any case for all but capitals. None when a name is not ASCII or holds no word (no shortcut)."""
-    out = set()
-    for n in names:
-        runs = _WORD.findall(n)
-        if not runs or not n.isascii():
-            return None
-        out.add(max(runs, key=len).lower())
-    return tuple(sorted(out))
-
-
-_WORD = rxcache.compile(r"\w+")  # "Salary.com" -> ["Salary", "com"]
 
 
 def registry_from_data(data: dict) -> Registry:
