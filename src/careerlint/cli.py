@@ -16,6 +16,12 @@ EXIT_ERROR = 2
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
+    if argv is None and args[:1] == ["check"]:  # a running check server (careerlint.server) runs it warm
+        from careerlint.client import run_on_server
+
+        code = run_on_server(args)
+        if code is not None:
+            sys.exit(code)
     try:
         from careerlint.cli_args import parse_check
 

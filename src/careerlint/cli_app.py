@@ -156,3 +156,5 @@ def facts(page, fmt) -> int:
 
 from careerlint.cli_data import data as _data_commands  # noqa: E402  (careerlint data import|status)
 cli.add_command(_data_commands)
+from careerlint.cli_server import server as _server_commands  # noqa: E402  (careerlint server start|status|stop)
+cli.add_command(_server_commands)

@@ -11,10 +11,7 @@ disk, a damaged entry) only means the work is done again.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-from pathlib import Path
+import os  # hashlib and json are imported on use: careerlint.client imports this module to find its folder
 
 _DISABLED = "CAREERLINT_NO_START_CACHE"  # set (to anything): neither read nor write entries (tests)
 
@@ -32,6 +29,8 @@ def folder() -> str:
 
 def key(kind: str, *parts: bytes | str) -> str:
     """The name of an entry: its kind and a hash of everything it is made from."""
+    import hashlib
+
     h = hashlib.sha256(kind.encode())
     for p in parts:
         b = p.encode() if isinstance(p, str) else p
@@ -41,6 +40,8 @@ def key(kind: str, *parts: bytes | str) -> str:
 
 def code_of(*modules) -> bytes:
     """The source of the modules that make an entry (part of its key)."""
+    from pathlib import Path
+
     return b"".join(Path(m.__file__).read_bytes() for m in modules)
 
 
@@ -48,6 +49,8 @@ def get(name: str):
     """An entry's JSON data, or None (absent, unreadable, damaged, or the cache turned off)."""
     if os.environ.get(_DISABLED):
         return None
+    import json
+
     try:
         with open(os.path.join(folder(), name), "rb") as f:
             return json.loads(f.read())
@@ -73,6 +76,8 @@ def put(name: str, data) -> None:
     """Keep an entry (atomically: a concurrent run reads the old one or the new one); errors are ignored."""
     if os.environ.get(_DISABLED):
         return
+    import json
+
     try:
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except (TypeError, ValueError):
