@@ -15,6 +15,12 @@ from careerlint.ruleset import load_ruleset
 _DATA_HOME = tempfile.mkdtemp(prefix="careerlint-test-data-")
 atexit.register(shutil.rmtree, _DATA_HOME, ignore_errors=True)
 os.environ["XDG_DATA_HOME"] = _DATA_HOME
+# Nor on the developer's own cache folder (the results-cache key, the start cache) or a check server
+# they started: every careerlint the tests start runs by itself (tests/test_server.py starts its own).
+_CACHE_HOME = tempfile.mkdtemp(prefix="cl-cache-", dir="/tmp" if os.path.isdir("/tmp") else None)
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+os.environ["CAREERLINT_NO_SERVER"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
