@@ -55,12 +55,15 @@ def run_on_server(argv: list[str]) -> int | None:
         if head is None or head[8:] != b"\0\0\0\0":
             return None
         pid = int.from_bytes(head[:8], "big")
-        while True:
+        while True:  # the check runs now: from here on, it is never run a second time here
             try:
                 status = _read(s, 4)
                 break
             except KeyboardInterrupt:  # the terminal's ^C reached this process, not the check
                 _signal(pid)
+            except OSError:
+                status = None
+                break
         if status is None:
             print("careerlint: error: the check server stopped during the check (run with "
                   f"{_OFF}=1 to check without it)", file=sys.stderr)
@@ -68,6 +71,8 @@ def run_on_server(argv: list[str]) -> int | None:
         return int.from_bytes(status, "big")
     except OSError:
         return None
+    except KeyboardInterrupt:  # ^C before the check started: as a check alone would, exit 130
+        return 130
     finally:
         s.close()
 
