@@ -363,6 +363,25 @@ def test_unknown_rule_ids_get_a_suggestion(tmp_path):
     assert (code, err) == (2, f"{cfg}:2: unknown rule id 'stale-sources' (did you mean 'stale-source'?)\n")
 
 
+def test_a_configuration_error_names_the_file_as_the_user_sees_it(tmp_path, monkeypatch):
+    """A configuration found by walking up is named relative to the current folder when it is inside
+    it (not by the absolute path careerlint found it by); a folder given to --config is said to be one."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "p.html").write_text((SAMPLES / "seed-000-medical-billing-specialist.html").read_text())
+    (tmp_path / "careerlint.yaml").write_text("rules:\n  stale-sources:\n    severity: error\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", "docs/p.html")
+    assert (code, err) == (2, "careerlint.yaml:2: unknown rule id 'stale-sources' (did you mean 'stale-source'?)\n")
+    monkeypatch.chdir(tmp_path / "docs")  # above the current folder: the whole path
+    code, _, err = run("check", "p.html")
+    assert (code, err) == (2, f"{tmp_path}/careerlint.yaml:2: unknown rule id 'stale-sources' "
+                              "(did you mean 'stale-source'?)\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", "--config", "docs", "docs/p.html")
+    assert (code, err) == (2, "docs: is a folder, not a configuration file (name the file, e.g. "
+                              "docs/careerlint.yaml)\n")
+
+
 def test_rules_marks_what_the_configuration_enables(tmp_path, monkeypatch):
     (tmp_path / "careerlint.yaml").write_text("ignore: [dated-reference, unsourced-figure]\n")
     monkeypatch.chdir(tmp_path)

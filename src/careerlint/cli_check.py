@@ -153,7 +153,13 @@ def _parse_size(value: str) -> int:
 
 
 def _error_line(e) -> str:
+    """An error as one line: "FILE:LINE: message" when it names its file, which is shown relative to
+    the current folder when it is inside it (a configuration careerlint found by walking up is named
+    by its absolute path), else "careerlint: error: message"."""
     msg = str(e)
+    here = os.getcwd().rstrip(os.sep) + os.sep
+    if msg.startswith(here) and len(msg) > len(here):
+        msg = msg[len(here):]
     return msg if ":" in msg.split(" ", 1)[0] else f"careerlint: error: {msg}"
 
 

@@ -206,6 +206,9 @@ def _load_toml(path: Path) -> dict:
 
 def load_config(path: str | Path) -> Config:
     path = Path(path)
+    if path.is_dir():  # "--config docs/": the folder, not a file in it
+        raise ConfigError(f"{path}: is a folder, not a configuration file (name the file, e.g. "
+                          f"{path / 'careerlint.yaml'})")
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
     data = _load_toml(path) if path.suffix == ".toml" else yamlfile.load_remembered(path)
