@@ -206,7 +206,7 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 def test_bad_configs_are_one_line_errors(tmp_path, good, config, message):
     (tmp_path / "careerlint.yaml").write_text(config)
     code, out, err, took = careerlint(good, cwd=tmp_path)
-    assert (code, out, err) == (2, "", f"{tmp_path}/{message}\n") and took < 10
+    assert (code, out, err) == (2, "", f"{message}\n") and took < 10  # careerlint.yaml of the current folder
 
 
 def test_a_rule_pack_and_front_matter_get_the_same_treatment(tmp_path, good):
