@@ -47,6 +47,16 @@ def _start(env, *extra):
     return p.stdout
 
 
+def _stops(env) -> bool:
+    """Whether the server stops within 5 seconds (`careerlint server status` exits 1)."""
+    for _ in range(50):
+        p = subprocess.run([sys.executable, "-m", "careerlint", "server", "status"], env=env, capture_output=True)
+        if p.returncode == 1:
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_a_served_check_says_what_a_check_alone_says(home):
     _start(home)
     alone = dict(home, CAREERLINT_NO_SERVER="1")
@@ -92,12 +102,7 @@ def test_status_stop_and_a_check_with_no_server(home):
 
 def test_an_idle_server_stops(home):
     _start(home, "--idle-timeout", "1")
-    for _ in range(50):
-        p = subprocess.run([sys.executable, "-m", "careerlint", "server", "status"], env=home, capture_output=True)
-        if p.returncode == 1:
-            break
-        time.sleep(0.1)
-    assert p.returncode == 1
+    assert _stops(home)
     assert _careerlint(home, "check", "--as-of", "2026-11-22", "samples/stale-dental-hygienist.html")[3] == "ran here"
 
 
@@ -116,12 +121,7 @@ def test_a_changed_careerlint_is_never_run_by_an_old_server(home, tmp_path):
     hints.write_text(hints.read_text() + "\n")
     again = _careerlint(env, *args)
     assert again[3] == "ran here" and again[:3] == first[:3]
-    for _ in range(50):
-        p = subprocess.run([sys.executable, "-m", "careerlint", "server", "status"], env=env, capture_output=True)
-        if p.returncode == 1:
-            break
-        time.sleep(0.1)
-    assert p.returncode == 1
+    assert _stops(env)
 
 
 def test_a_request_carries_arguments_folder_and_environment_as_they_are():
