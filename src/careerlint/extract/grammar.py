@@ -7,6 +7,7 @@ phrase before an earning or projection verb. Each pattern is bounded, so cost is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from careerlint import rxcache
 
@@ -180,6 +181,7 @@ _MODAL_END = rxcache.compile(r"\s+(?:can|may|might|could|would|should|will|typic
                         r"currently|reportedly)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # pure; asked ~85 times a page for only ~5 texts (most often "", a cell's)
 def subject_of(text: str) -> tuple[str, int] | None:
     """The last subject of an earning or projection verb in ``text`` with its offset, or None."""
     m = None

@@ -1,9 +1,9 @@
 """The steps of resolve.STEPS: one small reader per (attribute, step).
 
-``Scoping.step(attr, step, fig, claim)`` returns the value that step finds, or None. Label steps
-(card-label, dt, row-header, column-header, caption, intro, heading) read what the label means
-(extract.labels); carrier steps (card, table-row, caption, source-line, ...) read the vintages,
-periods and sources of the blocks the unit names.
+``Scoping.function(attr, step)`` is the function of a step: ``fn(fig, claim)`` returns the value that
+step finds, or None. Label steps (card-label, dt, row-header, column-header, caption, intro,
+heading) read what the label means (extract.labels); carrier steps (card, table-row, caption,
+source-line, ...) read the vintages, periods and sources of the blocks the unit names.
 """
 
 from __future__ import annotations
@@ -34,11 +34,12 @@ class Scoping(WhatSteps, WhoSteps, WhereSteps, WhenSteps):
         self.last_year: tuple[int, int] | None = None  # the bare year the last vintage step took
         self._steps: dict[tuple[str, str], object] = {}
 
-    def step(self, attr: str, step: str, f, c):
+    def function(self, attr: str, step: str):
+        """The function of one (attribute, step): fn(figure, claim) -> value or None."""
         fn = self._steps.get((attr, step))
         if fn is None:
             fn = self._steps[(attr, step)] = self._step_function(attr, step)
-        return fn(f, c)
+        return fn
 
     def _step_function(self, attr: str, step: str):
         """The function of one (attribute, step), looked up once."""
