@@ -4,7 +4,6 @@ the sources it adds, and its message template. Each check raises ConfigError nam
 from __future__ import annotations
 
 import math
-import re
 import string
 
 from careerlint import rxcache

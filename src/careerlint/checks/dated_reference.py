@@ -23,13 +23,14 @@ _THIS_YEAR = rxcache.compile(
 # a heading or title that names a year as the page's own: "Best Jobs of 2024", "Salary Guide 2025"
 _HEADING_YEAR = rxcache.compile(r"\b(?:of|for|in)\s+(?P<y>(?:19|20)\d\d)\s*[!?]?\s*$", re.I)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ANY_YEAR = rxcache.compile(r"(?:19|20)\d\d")  # "2025" in "2025 Market Reality": a block worth reading
 
 
 def check(page, rule):
     year = page.as_of.year
     for b in page.doc.blocks:
         text = b.text
-        if not re.search(r"(?:19|20)\d\d", text):
+        if not _ANY_YEAR.search(text):
             continue
         found = []
         for m in _CURRENT_NOUNS.finditer(text):

@@ -3,7 +3,6 @@ grid of a finished table: which cell covers each row and column, with rowspan an
 
 from __future__ import annotations
 
-import re
 
 from careerlint import rxcache
 from careerlint.document.blocktext import BlockText

@@ -8,7 +8,6 @@ line of the next node, less the newlines in the text), so no neighbour is looked
 
 from __future__ import annotations
 
-import re
 
 from careerlint import rxcache
 from careerlint.document.directives import Directive, UnknownDirective, close_ranges, parse_directive

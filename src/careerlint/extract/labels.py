@@ -42,6 +42,7 @@ _SYMBOLS = rxcache.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe
 # words that end like people when the lexicon's lists do not have them: "cardiologists", "dietitians"
 _PERSONISH = rxcache.compile(r"(?:ists?|ians?|ologists?|smiths?|wrights?|keepers?|makers?|workers?)$", re.I)
 _PAREN = rxcache.compile(r"\([^()]*\)")
+_LETTERS = rxcache.compile(r"[A-Za-z]+")  # "dental", "hygienists" in "dental hygienists (RDH)"
 _NOT_PEOPLE = rxcache.compile(r"(?i:other|others|percentiles?|numbers?|figures?|quarters?|orders?|letters?|centers?|"
                          r"careers?|papers?|matters?|members?|parameters?|filters?|headers?|footers?|answers?|"
                          r"chapters?|covers?|layers?|tiers?|offers?|hours?|years?|sectors?|factors?|errors?|"
@@ -259,7 +260,7 @@ class Labels:
         """Whether a noun phrase ends in a word for people ("dental hygienists", "bus drivers, school",
         "Pediatric surgeon"): a head noun of a BLS title or another career word (rules/lexicon.yaml),
         or a word ending like one (-ists, -ians, -ologists)."""
-        head = re.findall(r"[A-Za-z]+", _PAREN.sub(" ", name.split(",")[0]))
+        head = _LETTERS.findall(_PAREN.sub(" ", name.split(",")[0]))
         if not head:
             return False
         w = head[-1].lower()

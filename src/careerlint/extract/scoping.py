@@ -8,7 +8,6 @@ source-line, ...) read the vintages, periods and sources of the blocks the unit 
 
 from __future__ import annotations
 
-import re
 
 from careerlint import rxcache
 from careerlint.extract.steps_common import UNKNOWN

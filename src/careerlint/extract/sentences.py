@@ -6,7 +6,6 @@ A mixin of ``reader.Reader`` (it uses the reader's mentions, lexicon, labels and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,7 @@ _LEAD_WORDS = rxcache.compile(r"(?<![(\w])[A-Za-z][\w'’&/.-]*(?![^(]*\))")
 # where a sentence's lead ends once it has begun: a figure, a colon, a semicolon, a dash
 # ("BLS Employment Projections 2024–34: dentists +4%" ends at "2024")
 _LEAD_END = rxcache.compile(r"[:;$%\d–—]")
+_LETTER = rxcache.compile(r"[A-Za-z]")  # the "N" of "  Nurse practitioners earn": where a sentence's words start
 
 
 @dataclass(slots=True)
@@ -104,7 +104,7 @@ class SentenceReading:
         # only the words before a figure or a colon after them ("BLS projections 2024–34: dentists +4%,
         # dental hygienists +7%" is led by no group of people; "$81,680 Median salary, accountants" is)
         head = sentence[:120]
-        first = re.search(r"[A-Za-z]", head)
+        first = _LETTER.search(head)
         end = _LEAD_END.search(head, first.start()) if first else None
         cut = end.start() if end else len(head)
         found = list(_LEAD_WORDS.finditer(head))

@@ -15,9 +15,13 @@ PRONOUN_LED = rxcache.compile(r"^\W*(?:(?:and|but|so|yet|while)\s+)?(?:they|thei
                           re.I)
 
 
+# where a figure's own words end: "a year for nurses, while ..." -> "a year for nurses"
+_OWN_END = rxcache.compile(r"[,;.:!?()]|\b(?:and|or|while|whereas|but|compared|versus|vs)\b")
+
+
 def own_after(post: str) -> str:
     """The words after a figure that are still its own: up to a comma, semicolon or conjunction."""
-    return re.split(r"[,;.:!?()]|\b(?:and|or|while|whereas|but|compared|versus|vs)\b", post, maxsplit=1)[0][:80]
+    return _OWN_END.split(post, maxsplit=1)[0][:80]
 
 
 def nearest_of(pairs, text: str):
