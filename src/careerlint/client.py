@@ -51,7 +51,12 @@ def run_on_server(argv: list[str]) -> int | None:
         os.umask(umask)
         msg = encode(argv, os.getcwd(), dict(os.environ), umask)
         socket.send_fds(s, [len(msg).to_bytes(8, "big") + msg], [0, 1, 2])
-        head = _read(s, 12)  # the child's pid, then 0 (it runs the check) or 1 (run it here)
+        # the child's pid, then 0 (it runs the check) or 1 (run it here). It comes before the check
+        # starts, at once: a server that does not answer in 10 s is left (the check runs here; the
+        # child, finding this end closed, never runs it)
+        s.settimeout(10.0)
+        head = _read(s, 12)
+        s.settimeout(None)
         if head is None or head[8:] != b"\0\0\0\0":
             return None
         pid = int.from_bytes(head[:8], "big")

@@ -176,11 +176,8 @@ def _warm_up() -> tuple:
 
 
 def _serve(srv, path: str, stamp: tuple, idle_timeout: float) -> None:
-    stopping = []
-
     def on_term(signum, frame):
-        stopping.append(signum)
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # out of accept(): the files are removed on the way out
 
     signal.signal(signal.SIGTERM, on_term)
     signal.signal(signal.SIGINT, on_term)
