@@ -3,6 +3,7 @@ process says exactly what it says alone (output, errors, exit status, standard i
 user's own server is used, and a stopped or idle server leaves `check` to run by itself."""
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -132,3 +133,43 @@ def test_a_request_carries_arguments_folder_and_environment_as_they_are():
     assert decode(encode(argv, "/tmp/dossier é", env, 0o27)) == (argv, "/tmp/dossier é", env, 0o27)
     with pytest.raises(ValueError):
         decode(b"GET / HTTP/1.1\r\n")
+
+
+def test_a_served_check_writes_with_the_clients_umask(home, tmp_path):
+    _start(home)
+    (tmp_path / "p.html").write_text((SAMPLES / "stale-dental-hygienist.html").read_text())
+    code = ("import os, sys\nos.umask(0o077)\nfrom careerlint.cli import main\n"
+            "sys.argv = ['careerlint', 'check', '--as-of', '2026-11-22', '--output-file', 'out.txt', 'p.html']\n"
+            "try:\n    main()\nfinally:\n    print('served' if 'careerlint.cli_check' not in sys.modules else 'ran here',"
+            " file=sys.stderr)\n")
+    p = subprocess.run([sys.executable, "-c", code], env=home, capture_output=True, text=True, cwd=tmp_path)
+    assert p.stderr.splitlines()[-1] == "served"
+    assert oct(os.stat(tmp_path / "out.txt").st_mode & 0o777) == "0o600"
+
+
+def test_a_folder_others_may_write_in_is_never_trusted(home):
+    _start(home)
+    server_folder = os.path.join(home["XDG_CACHE_HOME"], "careerlint", "server")
+    os.chmod(server_folder, 0o777)  # another user could have put a socket of their own there
+    try:
+        assert _careerlint(home, "check", "--as-of", "2026-11-22", "samples/stale-dental-hygienist.html")[3] == \
+            "ran here"
+    finally:
+        os.chmod(server_folder, 0o700)
+    assert _careerlint(home, "check", "--as-of", "2026-11-22", "samples/stale-dental-hygienist.html")[3] == "served"
+
+
+def test_closed_standard_streams_are_one_line_errors_served_or_not(home):
+    """A closed stdout or stdin: the client's socket would take its number, so the check runs by
+    itself and says so in one line (exit 2), as it does with no server; never a hang."""
+    _start(home)
+    page = "samples/stale-dental-hygienist.html"
+    for env in (home, dict(home, CAREERLINT_NO_SERVER="1")):
+        p = subprocess.run(f"{shlex.quote(sys.executable)} -m careerlint check --as-of 2026-11-22 {page} >&-",
+                           shell=True, env=env, capture_output=False, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                           timeout=60)
+        assert (p.returncode, p.stderr) == (2, "careerlint: error: standard output is closed: nowhere to write the "
+                                               "report (use --output-file)\n")
+        p = subprocess.run(f"{shlex.quote(sys.executable)} -m careerlint check - <&-", shell=True, env=env,
+                           capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert p.returncode == 2 and p.stderr.endswith("-: error: standard input is not available\n")

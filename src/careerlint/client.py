@@ -23,9 +23,10 @@ def socket_path() -> str | None:
         return None
     from careerlint.startcache import user_folder
 
-    # one server per Python environment: a server of another virtual environment is never used
+    # one server per Python environment and careerlint copy: a server of another virtual environment,
+    # or of the installed careerlint when a checkout is on PYTHONPATH, is never used
     tag = 0
-    for ch in sys.prefix + "\0" + sys.version:
+    for ch in sys.prefix + "\0" + sys.version + "\0" + os.path.dirname(os.path.abspath(__file__)):
         tag = (tag * 131 + ord(ch)) % (1 << 48)
     path = os.path.join(user_folder(), "server", f"{tag:012x}.sock")
     return path if len(path.encode()) < 100 else None  # a Unix socket's name is at most ~107 bytes
@@ -39,12 +40,27 @@ def run_on_server(argv: list[str]) -> int | None:
     path = socket_path()
     if path is None or not os.path.exists(path):
         return None
+    from careerlint.startcache import private_folder
+
+    if not private_folder(os.path.dirname(path)):
+        return None
     import socket
 
     try:
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.connect(path)
     except OSError:
+        return None
+    if s.fileno() <= 2 or not _own_socket(path):
+        # a closed stdin, stdout or stderr: the socket took its number and would be sent as it
+        s.close()
+        return None
+    try:
+        s.connect(path)
+        if not _peer_is_me(s):
+            s.close()
+            return None
+    except OSError:
+        s.close()
         return None
     try:
         umask = os.umask(0o22)
@@ -60,6 +76,7 @@ def run_on_server(argv: list[str]) -> int | None:
         if head is None or head[8:] != b"\0\0\0\0":
             return None
         pid = int.from_bytes(head[:8], "big")
+        _forward_signals(pid)
         while True:  # the check runs now: from here on, it is never run a second time here
             try:
                 status = _read(s, 4)
@@ -107,13 +124,50 @@ def decode(msg: bytes) -> tuple[list[str], str, dict[str, str], int]:
     return argv, os.fsdecode(parts[2]), env, int(parts[1])
 
 
-def _signal(pid: int) -> None:
+def _own_socket(path: str) -> bool:
+    try:
+        return os.lstat(path).st_uid == os.getuid()
+    except OSError:
+        return False
+
+
+def _peer_is_me(s) -> bool:
+    """Whether the process listening is this user's, where the system tells (Linux)."""
+    import socket
+
+    opt = getattr(socket, "SO_PEERCRED", None)
+    if opt is None:
+        return True  # the folder's owner and mode are the guard here
+    import struct
+
+    _pid, uid, _gid = struct.unpack("3i", s.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
+    return uid == os.getuid()
+
+
+def _signal(pid: int, signum=None) -> None:
     import signal
 
     try:
-        os.kill(pid, signal.SIGINT)
+        os.kill(pid, signal.SIGINT if signum is None else signum)
     except OSError:
         pass
+
+
+def _forward_signals(pid: int) -> None:
+    """A termination or hang-up sent to this process reaches the check too (an editor cancelling
+    it, `timeout`): the check stops, and so does this process, as it would alone."""
+    import signal
+
+    def forward(signum, frame):
+        _signal(pid, signum)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            signal.signal(signum, forward)
+        except (OSError, ValueError):
+            pass
 
 
 def _read(s, n: int) -> bytes | None:

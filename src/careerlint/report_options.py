@@ -189,6 +189,10 @@ def write_output(text: str, output_file: str | None) -> None:
         from careerlint.fileio import atomic_write
 
         atomic_write(output_file, text)
+    elif sys.stdout is None:  # started with its standard output closed (`>&-`)
+        from careerlint.errors import CareerlintError
+
+        raise CareerlintError("standard output is closed: nowhere to write the report (use --output-file)")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

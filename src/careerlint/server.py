@@ -27,6 +27,7 @@ import sys
 import time
 
 from careerlint.client import decode, socket_path
+from careerlint.startcache import private_folder
 
 IDLE_TIMEOUT = 3600.0
 
@@ -74,15 +75,26 @@ def _is_server(pid: int) -> bool:
 
 
 def start(idle_timeout: float = IDLE_TIMEOUT) -> tuple[int, str]:
-    """Start a server in the background (or find the one running): (its pid, its socket)."""
-    pid, path = status()
+    """Start a server in the background (or find the one running): (its pid, its socket). Two starts
+    at once start one server: the second waits for the first and finds it."""
+    import fcntl
+
+    path = socket_path()
     if path is None:
         raise OSError("the check server needs a POSIX system (Unix sockets and fork)")
-    if pid is not None:
-        return pid, path
     folder = os.path.dirname(path)
     os.makedirs(folder, mode=0o700, exist_ok=True)
-    os.chmod(folder, 0o700)
+    if not private_folder(folder):
+        raise OSError(f"{folder}: not a folder of this user's that only this user may write in")
+    with open(path + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _start_locked(path, idle_timeout)
+
+
+def _start_locked(path: str, idle_timeout: float) -> tuple[int, str]:
+    pid, _ = status()
+    if pid is not None:
+        return pid, path
     ready_r, ready_w = os.pipe()
     child = os.fork()
     if child == 0:  # the daemon: a new session, no terminal, stdio on /dev/null
@@ -120,6 +132,9 @@ def _daemon(path: str, idle_timeout: float, ready_w: int) -> None:
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
+    # nothing its starter had open stays open here (a redirection, a lock), but the pipe it reads
+    os.closerange(3, ready_w)
+    os.closerange(ready_w + 1, 1 << 16)
     os.chdir("/")  # keeps no folder busy; each check goes to its client's folder
     try:
         stamp = _warm_up()
@@ -181,12 +196,11 @@ def _serve(srv, path: str, stamp: tuple, idle_timeout: float) -> None:
 
     signal.signal(signal.SIGTERM, on_term)
     signal.signal(signal.SIGINT, on_term)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # finished checks are reaped by the system at once
     srv.settimeout(min(idle_timeout, 60.0))
     last = time.monotonic()
     try:
         while True:
-            _reap()
             try:
                 conn, _ = srv.accept()
             except socket.timeout:
@@ -198,6 +212,7 @@ def _serve(srv, path: str, stamp: tuple, idle_timeout: float) -> None:
                 conn.close()
                 continue
             if os.fork() == 0:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # a check's own workers are waited for
                 srv.close()
                 code = 0
                 try:
@@ -208,21 +223,16 @@ def _serve(srv, path: str, stamp: tuple, idle_timeout: float) -> None:
     except KeyboardInterrupt:
         return
     finally:
-        for p in (path, path + ".pid"):
+        try:
+            with open(path + ".pid") as f:
+                mine = f.read().strip() == str(os.getpid())
+        except OSError:
+            mine = False
+        for p in (path, path + ".pid") if mine else ():  # never another server's files
             try:
                 os.unlink(p)
             except OSError:
                 pass
-
-
-def _reap() -> None:
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
 
 
 def _same_user(conn) -> bool:
@@ -267,9 +277,14 @@ def _one_check(conn, stamp: tuple) -> int:
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
+    time.tzset()  # "today" is the client's (TZ)
     os.umask(umask)
+    from careerlint import fileio
+
+    fileio._UMASK.clear()  # files are written with the client's umask, not one read before the fork
     _fresh_streams()
     conn.sendall(me + b"\0\0\0\0")
+    _stop_when_client_goes(conn)
     from careerlint.cli import main
 
     try:
@@ -289,6 +304,22 @@ def _one_check(conn, stamp: tuple) -> int:
     except OSError:
         pass
     return 0
+
+
+def _stop_when_client_goes(conn) -> None:
+    """End this check if its client goes away (killed; SIGTERM and SIGHUP it forwards itself): the
+    client sends nothing more, so the end of the connection means it is gone."""
+    import threading
+
+    def watch():
+        try:
+            while conn.recv(1):
+                pass
+        except OSError:
+            pass
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _fresh_streams() -> None:

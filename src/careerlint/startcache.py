@@ -27,6 +27,17 @@ def folder() -> str:
     return os.path.join(user_folder(), "start")
 
 
+def private_folder(path: str) -> bool:
+    """Whether the folder ``path`` is this user's own and no one else may write in it. A cache folder
+    in a shared place (XDG_CACHE_HOME=/tmp/x) could hold another user's entries or socket: careerlint
+    then neither reads nor writes its start cache there, nor talks to a check server there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def key(kind: str, *parts: bytes | str) -> str:
     """The name of an entry: its kind and a hash of everything it is made from."""
     import hashlib
@@ -47,7 +58,7 @@ def code_of(*modules) -> bytes:
 
 def get(name: str):
     """An entry's JSON data, or None (absent, unreadable, damaged, or the cache turned off)."""
-    if os.environ.get(_DISABLED):
+    if os.environ.get(_DISABLED) or not private_folder(folder()):
         return None
     import json
 
@@ -86,6 +97,8 @@ def put(name: str, data) -> None:
         from careerlint.fileio import replace_atomically
 
         os.makedirs(folder(), mode=0o700, exist_ok=True)
+        if not private_folder(folder()):
+            return
         replace_atomically(os.path.join(folder(), name), blob)
     except OSError:
         pass
