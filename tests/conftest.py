@@ -12,14 +12,24 @@ from careerlint.ruleset import load_ruleset
 
 # Results must not depend on releases a developer imported (careerlint data import): every test, and
 # every careerlint the tests start, sees an empty user data folder unless it sets one itself.
-_DATA_HOME = tempfile.mkdtemp(prefix="careerlint-test-data-")
-atexit.register(shutil.rmtree, _DATA_HOME, ignore_errors=True)
-os.environ["XDG_DATA_HOME"] = _DATA_HOME
 # Nor on the developer's own cache folder (the results-cache key, the start cache) or a check server
 # they started: every careerlint the tests start runs by itself (tests/test_server.py starts its own).
-_CACHE_HOME = tempfile.mkdtemp(prefix="cl-cache-", dir="/tmp" if os.path.isdir("/tmp") else None)
-atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
-os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+# The folders are made once, by the test run itself: a process that imports this module again (a
+# Dask worker unpickling a test's function) finds them in its environment, and leaves no folder behind.
+_MINE = "CAREERLINT_TEST_FOLDERS"
+
+
+def _test_folder(variable: str, prefix: str) -> str:
+    if os.environ.get(_MINE) == str(os.getpid()) or _MINE not in os.environ:
+        folder = tempfile.mkdtemp(prefix=prefix, dir="/tmp" if os.path.isdir("/tmp") else None)
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        os.environ[variable] = folder
+    return os.environ[variable]
+
+
+_DATA_HOME = _test_folder("XDG_DATA_HOME", "careerlint-test-data-")
+_CACHE_HOME = _test_folder("XDG_CACHE_HOME", "cl-cache-")
+os.environ[_MINE] = os.environ.get(_MINE, str(os.getpid()))
 os.environ["CAREERLINT_NO_SERVER"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
