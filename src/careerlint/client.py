@@ -56,7 +56,7 @@ def run_on_server(argv: list[str]) -> int | None:
         return None
     try:
         s.connect(path)
-        if not _peer_is_me(s):
+        if not peer_is_me(s):
             s.close()
             return None
     except OSError:
@@ -131,16 +131,20 @@ def _own_socket(path: str) -> bool:
         return False
 
 
-def _peer_is_me(s) -> bool:
-    """Whether the process listening is this user's, where the system tells (Linux)."""
+def peer_is_me(s) -> bool:
+    """Whether the process at the other end of the Unix socket ``s`` is this user's, where the system
+    tells (Linux); elsewhere the folder's owner and mode are the guard. Both ends ask it."""
     import socket
 
     opt = getattr(socket, "SO_PEERCRED", None)
     if opt is None:
-        return True  # the folder's owner and mode are the guard here
+        return True
     import struct
 
-    _pid, uid, _gid = struct.unpack("3i", s.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
+    try:
+        _pid, uid, _gid = struct.unpack("3i", s.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
+    except OSError:
+        return False
     return uid == os.getuid()
 
 

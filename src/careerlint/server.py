@@ -26,7 +26,7 @@ import socket
 import sys
 import time
 
-from careerlint.client import decode, socket_path
+from careerlint.client import decode, peer_is_me, socket_path
 from careerlint.startcache import private_folder
 
 IDLE_TIMEOUT = 3600.0
@@ -208,7 +208,7 @@ def _serve(srv, path: str, stamp: tuple, idle_timeout: float) -> None:
                     return
                 continue
             last = time.monotonic()
-            if not _same_user(conn):
+            if not peer_is_me(conn):
                 conn.close()
                 continue
             if os.fork() == 0:
@@ -233,19 +233,6 @@ def _serve(srv, path: str, stamp: tuple, idle_timeout: float) -> None:
                 os.unlink(p)
             except OSError:
                 pass
-
-
-def _same_user(conn) -> bool:
-    opt = getattr(socket, "SO_PEERCRED", None)
-    if opt is None:
-        return True  # the folder's mode is the guard here
-    import struct
-
-    try:
-        _pid, uid, _gid = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
-    except OSError:
-        return False
-    return uid == os.getuid()
 
 
 def _one_check(conn, stamp: tuple) -> int:
