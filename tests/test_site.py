@@ -227,3 +227,42 @@ def test_a_warm_run_reads_no_unchanged_page_and_still_runs_the_site_rules(here, 
 
     monkeypatch.setattr(careerlint.loader, "read_page_bytes", no_reading)
     assert run("check", *AS_OF, "--jobs", "1", ".") == first and len(site_lines(first[1])) == 1
+
+
+def test_a_site_compared_a_few_occupations_at_a_time_finds_the_same(here, monkeypatch):
+    """The site phase holds at most FACTS_AT_ONCE facts: past that, it compares the site an occupation
+    batch at a time, reading each page's facts again. Every comparison is within one occupation, so
+    the findings, their order and their suppressions are the same as when it holds them all."""
+    import careerlint.sitewide.phase as phase
+
+    nurse = html("Registered Nurses", "The median annual wage for registered nurses was $93,600 in May 2024 (BLS).",
+                 "Employment of registered nurses is projected to grow 5 percent from 2024 to 2034.")
+    site(here, {"guides/electrician.html": GUIDE, "states/ohio.html": STATE, "hubs/trades.html": HUB,
+                "guides/nurse.html": nurse, "hubs/nursing.html": nurse.replace("$93,600", "$94,600"),
+                "hubs/care.html": nurse.replace("5 percent", "6 percent").replace(
+                    "<p>Employment", "<!-- careerlint-disable-next-line site-conflicting-growth -->\n<p>Employment"),
+                "old/nurse.html": nurse.replace("May 2024", "May 2023").replace("$93,600", "$91,600")})
+    whole = run("check", *AS_OF, "--no-cache", "--jobs", "1", ".")
+    batches = []
+    real = phase._compare
+    monkeypatch.setattr(phase, "_compare", lambda batch, *a: batches.append(batch) or real(batch, *a))
+    assert run("check", *AS_OF, "--no-cache", "--jobs", "1", ".") == whole and batches == [None]
+    monkeypatch.setattr(phase, "FACTS_AT_ONCE", 1)
+    batches.clear()
+    assert run("check", *AS_OF, "--no-cache", "--jobs", "1", ".") == whole
+    assert len(batches) > 1 and all(isinstance(b, set) and b for b in batches)
+    assert site_lines(whole[1]) == [   # care.html's growth figure (6%) is hidden by its directive
+        "./hubs/nursing.html:5:53: error site-conflicting-figure median annual wage for registered nurses is "
+        "$94,600 here but $93,600 at ./guides/nurse.html:5 and 1 more page (May 2024)",
+        "./hubs/trades.html:5:48: error site-conflicting-figure median annual wage for electricians is $63,350 "
+        "here but $62,350 at ./guides/electrician.html:5 and 1 more page (May 2024)",
+        "./old/nurse.html:5:53: warning site-mixed-vintage median annual wage for registered nurses is $91,600 "
+        "from May 2023 here, but $93,600 from May 2024 at ./guides/nurse.html:5 and 2 more pages"]
+    assert "unused-suppression" not in whole[1]
+    # the rest of the site from the cache, a batch at a time too
+    run("check", *AS_OF, "--jobs", "1", ".")
+    monkeypatch.setattr(phase, "FACTS_AT_ONCE", 10 ** 6)
+    alone = run("check", *AS_OF, "--jobs", "1", "hubs/nursing.html")
+    monkeypatch.setattr(phase, "FACTS_AT_ONCE", 1)
+    assert run("check", *AS_OF, "--jobs", "1", "hubs/nursing.html") == alone
+    assert "site-conflicting-figure" in alone[1]

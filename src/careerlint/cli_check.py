@@ -49,7 +49,8 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
     standard input."""
     from careerlint import report_options as ro
     from careerlint.errors import CareerlintError, printable
-    from careerlint.reporters import FORMATS, SEVERITY_RANK, PageError, Report, get as get_reporter
+    from careerlint.findings import InReportOrder
+    from careerlint.reporters import FORMATS, SEVERITY_RANK, PageError, Report, get_chunks as get_reporter
 
     if fmt not in FORMATS:
         raise usage_error(f"unknown --format '{fmt}' (choose from {', '.join(FORMATS)})")
@@ -104,7 +105,7 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
                                   plan_for, dask_scheduler)
     if "careerlint.rxcache" in sys.modules:  # keep the code of patterns this run compiled first (next start)
         sys.modules["careerlint.rxcache"].save()
-    findings, checked = [], []
+    parts, checked = [], []
     problems = []
     for outcome in outcomes:
         if outcome.error is not None:
@@ -114,9 +115,9 @@ def check(paths, as_of, fmt, select, ignore, config_path, fail_on, exit_zero, ou
         for problem in getattr(outcome, "problems", ()):  # the page was checked, but is wrong somewhere: exit 2
             echo_err(printable(problem))
             problems.append(problem)
-        findings.extend(outcome.findings)
+        parts.append(outcome.findings)
         checked.append(printable(outcome.path))
-    findings.sort(key=lambda f: f.sort_key())
+    findings = InReportOrder.of(parts)   # read back from the run's spool a page at a time
     report = Report(findings, checked, ran, errors=page_errors, fail_on=fail_on, texts=texts,
                     options={"color": fmt == "text" and ro.use_color(color, None if output_file else sys.stdout),
                              "show_source": bool(show_source), "quiet": quiet, "statistics": statistics})

@@ -31,8 +31,9 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~_umask()
 
 
-def replace_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in its folder and a rename: the old file or
+def replace_atomically(path: str, data) -> None:
+    """Write ``data`` (bytes, or pieces of bytes one after the other) to ``path`` through a temporary
+    file in its folder and a rename: the old file or
     the new one, never half. A symlink is followed (its target is replaced, the link kept); the mode is
     the old file's, or a new file's under the umask. OSError as it comes."""
     if os.path.islink(path):
@@ -42,7 +43,11 @@ def replace_atomically(path: str, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".careerlint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                f.write(data)
+            else:
+                for piece in data:
+                    f.write(piece)
             f.flush()
             os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
@@ -55,8 +60,9 @@ def replace_atomically(path: str, data: bytes) -> None:
         raise
 
 
-def atomic_write(path: str, text: str) -> None:
+def atomic_write(path: str, text) -> None:
+    """Write ``text`` (a string, or strings one after the other) to ``path`` in UTF-8, atomically."""
     try:
-        replace_atomically(path, text.encode("utf-8"))
+        replace_atomically(path, text.encode("utf-8") if isinstance(text, str) else (t.encode("utf-8") for t in text))
     except OSError as e:
         raise InputError(f"{path}: error: cannot write: {e.strerror or e}") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from sys import intern
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -63,6 +62,52 @@ class Finding:
                    r.get("text", ""), fields)
 
 
+class InReportOrder:
+    """Every page's findings in report order (``Finding.sort_key``) without holding them all: each
+    page's list is in that order and names one page (careerlint.spool.Stored, ``path``), so the pages
+    in path order, a page checked twice merged, give what sorting all of them gives. Read back a page
+    at a time on each pass."""
+
+    def __init__(self, parts: list) -> None:
+        groups: dict[str, list] = {}
+        for part in parts:
+            groups.setdefault(part.path, []).append(part)
+        self._groups = [groups[p] for p in sorted(groups)]
+        self._len = sum(len(p) for p in parts)
+
+    @classmethod
+    def of(cls, parts: list):
+        """The findings of ``parts`` (each a page's) in report order: an InReportOrder when each part
+        says its path, else a sorted list."""
+        parts = [p for p in parts if p]
+        if all(isinstance(getattr(p, "path", None), str) for p in parts):
+            return cls(parts)
+        return sorted((f for p in parts for f in p), key=Finding.sort_key)
+
+    def __iter__(self):
+        from heapq import merge
+
+        for group in self._groups:
+            yield from group[0] if len(group) == 1 else merge(*group, key=Finding.sort_key)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __bool__(self) -> bool:
+        return self._len > 0
+
+
+def to_rows(findings) -> list[tuple]:
+    """Findings as plain tuples (what marshal writes: careerlint.spool); ``from_rows`` makes them again."""
+    return [(f.path, f.line, f.column, f.rule, f.severity, f.message,
+             tuple((r.line, r.text, r.path) for r in f.related), f.text, f.fields) for f in findings]
+
+
+def from_rows(rows) -> list[Finding]:
+    return [Finding(p, ln, col, rule, sev, msg, tuple(Related(*r) for r in rel), text, fields)
+            for p, ln, col, rule, sev, msg, rel, text, fields in rows]
+
+
 def _related_dict(r: Related, path: str) -> dict:
     d = {"line": r.line, "text": r.text}
     if r.path is not None and r.path != path:
@@ -74,7 +119,10 @@ def plain_fields(fields: dict) -> dict:
     """Message fields as JSON-ready values (numbers and strings)."""
     out = {}
     for k, v in fields.items():
-        v = v if isinstance(v, (int, float, str)) and not isinstance(v, bool) else str(v)
-        # a run keeps the fields of every finding; most values recur ("May 2023", a release date)
-        out[intern(str(k))] = intern(v) if type(v) is str and len(v) <= 64 else v
+        # not interned: a run keeps its findings in its spool (careerlint.spool), and interned
+        # strings would stay in memory for every distinct figure of the run
+        if type(v) not in (int, float, str):   # exactly those: what marshal writes
+            v = (str(v) if isinstance(v, (bool, str)) or not isinstance(v, (int, float))
+                 else int(v) if isinstance(v, int) else float(v))
+        out[str(k)] = v
     return out

@@ -184,7 +184,11 @@ def statistics_json(report) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_output(text: str, output_file: str | None) -> None:
+def write_output(text, output_file: str | None) -> None:
+    """Write the report (a string, or its pieces as they are made) to ``output_file`` (atomically)
+    or to standard output."""
+    if isinstance(text, str):
+        text = (text,)
     if output_file:
         from careerlint.fileio import atomic_write
 
@@ -194,7 +198,8 @@ def write_output(text: str, output_file: str | None) -> None:
 
         raise CareerlintError("standard output is closed: nowhere to write the report (use --output-file)")
     else:
-        sys.stdout.write(text)
+        for piece in text:
+            sys.stdout.write(piece)
         sys.stdout.flush()
 
 

@@ -12,11 +12,34 @@ import os
 
 from careerlint.cache import Cache, digest
 from careerlint.errors import CareerlintError, printable
+from careerlint.findings import from_rows, to_rows
 from careerlint.pipeline import Outcome, Plan, check_page
 from careerlint.sitewide.facts import unpack
+from careerlint.spool import Spool, Stored
 
 _MIN_PAGES_PER_JOB = 8  # below this, starting processes costs more than it saves
 MAX_JOBS = 64           # whatever --jobs says: more processes than this only cost memory
+
+
+class Outcomes(list):
+    """A run's outcomes in page order. An outcome set here has its findings and its site facts moved
+    to the run's spool (careerlint.spool): what stays in memory of a page is its path and a few
+    numbers, so memory does not grow with the pages checked. The findings are in report order."""
+
+    def __init__(self, size: int, spool: Spool | None = None) -> None:
+        super().__init__([None] * size)
+        self.spool = spool or Spool()
+
+    def __setitem__(self, i, o) -> None:
+        if o is not None:
+            fs = o.findings
+            if fs and not isinstance(fs, Stored):
+                path = fs[0].path
+                one = all(f.path == path for f in fs)   # a page's findings all name it
+                o.findings = Stored(self.spool, to_rows(fs), len(fs), path if one else None, from_rows)
+            if o.facts is not None and not isinstance(o.facts, Stored):
+                o.facts = Stored(self.spool, o.facts, 1)
+        super().__setitem__(i, o)
 
 
 def workers_for(jobs: int, pages: int) -> int:
@@ -71,7 +94,7 @@ def run(pages: list[tuple[str, Plan]], jobs: int, max_bytes: int, cache: Cache |
     ``remote(pages, todo, max_bytes, outcomes, tick)``, when given, checks the pages the cache does
     not have (elsewhere: careerlint.dask_runner) instead of local processes."""
     tick = progress or (lambda n: None)
-    outcomes: list[Outcome | None] = [None] * len(pages)
+    outcomes = Outcomes(len(pages))
     pending = []
     for i, (path, plan) in enumerate(pages):
         if cache is not None:

@@ -50,6 +50,7 @@ class Report:
     def source_lines(self, path: str) -> list[str]:
         """The page's decoded source, in lines ([] when it cannot be read again)."""
         if path not in self._lines:
+            self._lines.clear()   # findings come a page at a time: one page's lines are kept
             text = self.texts.get(path)
             if text is None:
                 from careerlint.errors import CareerlintError
@@ -87,3 +88,13 @@ def get(name: str):
 
     module = importlib.import_module(f"careerlint.reporters.{name}_format")
     return module.render
+
+
+def get_chunks(name: str):
+    """The reporter ``name`` as a function giving the report's text in pieces, to be written as they
+    come: the text and JSON reports of a large site are never whole in memory."""
+    import sys
+
+    render = get(name)
+    chunks = getattr(sys.modules[render.__module__], "chunks", None)
+    return chunks or (lambda report: (render(report),))

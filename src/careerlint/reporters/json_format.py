@@ -8,15 +8,21 @@ _SLOT = "\x00findings\x00"  # where the findings go in the document's text (no f
 
 
 def render(report) -> str:
-    """The report as ``json.dumps(doc, indent=2)`` writes it, made one finding at a time: on a large
-    site a finding's text is all that exists at once, not a dict and a dozen pieces of every one."""
+    return "".join(chunks(report))
+
+
+def chunks(report):
+    """The report as ``json.dumps(doc, indent=2)`` writes it, in pieces made one finding at a time: on
+    a large site a finding's text is all that exists at once, not the report or a dict of every one."""
     doc = {"version": 1, "findings": _SLOT, "files": report.files}
     if report.errors:
         doc["errors"] = [{"path": e.path, "message": e.message} for e in report.errors]
     if report.baseline_matched or report.baseline_stale:
         doc["baseline"] = {"matched": report.baseline_matched, "stale": report.baseline_stale}
     head, tail = json.dumps(doc, indent=2, ensure_ascii=False).split(json.dumps(_SLOT), 1)
-    items = ["    " + json.dumps(f.to_dict(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
-             for f in report.findings]
-    findings = "[\n" + ",\n".join(items) + "\n  ]" if items else "[]"
-    return head + findings + tail + "\n"
+    yield head
+    sep = "[\n"
+    for f in report.findings:
+        yield sep + "    " + json.dumps(f.to_dict(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        sep = ",\n"
+    yield ("[]" if sep == "[\n" else "\n  ]") + tail + "\n"

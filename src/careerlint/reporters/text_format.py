@@ -98,18 +98,26 @@ def statistics_lines(report, color: bool = False) -> list[str]:
 
 
 def render(report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report):
+    """The report's lines, a finding at a time."""
     opts = report.options
     color = bool(opts.get("color"))
-    lines: list[str] = []
+    lines = 0
     if opts.get("statistics"):
-        lines = statistics_lines(report, color)
+        stats = statistics_lines(report, color)
+        lines = len(stats)
+        yield "".join(line + "\n" for line in stats)
     else:
+        source = opts.get("show_source")
         for f in report.findings:
-            lines.append(finding_line(f, color))
-            if opts.get("show_source"):
-                lines.extend(_source_block(report, f, color))
+            lines += 1
+            yield finding_line(f, color) + "\n"
+            if source:
+                yield "".join(line + "\n" for line in _source_block(report, f, color))
     if not opts.get("quiet"):
         if opts.get("statistics") and lines:
-            lines.append("")
-        lines.append(summary(report))
-    return "".join(line + "\n" for line in lines)
+            yield "\n"
+        yield summary(report) + "\n"

@@ -16,6 +16,8 @@ import zlib
 from sys import intern
 from dataclasses import dataclass, field, fields
 
+from careerlint.spool import Stored
+
 VERSION = 1
 WAGE_STATS = ("p10", "p25", "median", "mean", "p75", "p90")
 # Steps that state an occupation for the figure itself (its clause, its label, its row or column).
@@ -132,7 +134,10 @@ def pack(data: dict) -> bytes:
 
 
 def unpack(record) -> dict | None:
-    """The JSON data of a record, packed (``pack``) or not (the cache's); None if it is damaged."""
+    """The JSON data of a record, packed (``pack``) or not (the cache's), or kept in a run's spool
+    (careerlint.spool.Stored, either of those); None if it is damaged."""
+    if isinstance(record, Stored):
+        record = record.load()
     if not isinstance(record, bytes):
         return record
     try:

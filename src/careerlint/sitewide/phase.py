@@ -11,6 +11,7 @@ page (select, ignore, per-file-ignores) neither reports there nor counts that pa
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from careerlint.errors import CareerlintError, printable
 from careerlint.findings import Finding, Related, plain_fields
@@ -52,8 +53,45 @@ def add_site_findings(work, outcomes, cache=None, config_path: str | None = None
         _one_site(root, by_root[root], work, outcomes, sites, cache, plan_for, cwd, max_bytes)
 
 
+# The facts the site phase holds at once. A site is compared a few occupations at a time (every
+# comparison is between facts of one occupation), so memory does not grow with the site's pages;
+# a site with more facts than this reads each page's record again for each batch that needs it.
+FACTS_AT_ONCE = 6000
+
+
+class _Entry:
+    """A page of the site: where its facts come from, what is kept of it between batches."""
+
+    __slots__ = ("page", "rules", "record", "index", "source", "counts", "held")
+
+    def __init__(self, page: SitePage, rules: dict, record: PageFacts, index: int | None, source) -> None:
+        self.page, self.rules, self.record, self.index, self.source = page, rules, record, index, source
+        # (occupation, comparable whatever the site holds) -> facts: which batches need the page
+        self.counts: dict[tuple[str, bool], int] = {}
+        for f in record.facts:
+            k = (f.occupation, f.own or f.occupation == "all occupations")
+            self.counts[k] = self.counts.get(k, 0) + 1
+        self.held = True
+
+    def let_go(self) -> None:
+        self.record.facts, self.held = [], False
+
+    def facts(self) -> list:
+        if self.held:
+            return self.record.facts
+        record = PageFacts.from_json(unpack(self.source))
+        return record.facts if record is not None else []
+
+
 def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_bytes) -> None:
-    pages: list[tuple[SitePage, dict, PageFacts, int | None]] = []   # page, its site rules, record, outcome
+    entries: list[_Entry] = []
+    held = 0   # facts held; -1: past FACTS_AT_ONCE, each batch reads its pages' facts again
+
+    def add(entry: _Entry) -> None:
+        nonlocal held
+        entries.append(entry)
+        held = _hold(entries, held)
+
     seen = set()
     for i in members:
         record = PageFacts.from_json(unpack(outcomes[i].facts))
@@ -62,28 +100,85 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_by
         path, plan = work[i]
         key = os.path.abspath(path)
         seen.add(key)
-        pages.append((SitePage(key, printable(path), record.facts, True), _site_rules(plan.rules), record, i))
+        add(_Entry(SitePage(key, printable(path), [], True), _site_rules(plan.rules), record, i, outcomes[i].facts))
     if cache is not None and plan_for is not None:
-        pages += _rest_of_site(root, seen, cache, plan_for, sites, cwd, max_bytes)
-    if len(pages) < 2:
+        start = len(entries)
+        _rest_of_site(root, seen, cache, plan_for, sites, cwd, max_bytes, add)
+        entries[start:] = sorted(entries[start:], key=lambda e: e.page.path)
+    if len(entries) < 2:
         return
-    canon = Occupations.of([p[2] for p in pages], sites.aliases.get(root, {})).canon
-    own = {canon(p[2].occupation) for p in pages if p[2].occupation}
-    kinds = site_kinds()
-    ids = sorted({rid for p in pages if p[3] is not None for rid in p[1]})
+    canon = Occupations.of([e.record for e in entries], sites.aliases.get(root, {})).canon
+    own = {canon(e.record.occupation) for e in entries if e.record.occupation}
+    ids = sorted({rid for e in entries if e.index is not None for rid in e.rules})
     found: dict[int, list[Finding]] = {}
+    for batch in _batches(entries, canon, own):
+        _compare(batch, entries, canon, own, ids, found)
+    for entry in entries:
+        i = entry.index
+        if i is not None:
+            findings = _suppress_and_add(outcomes[i], entry.record, found.get(i, []), work[i][1].rules,
+                                         set(entry.rules))
+            if findings is not None:   # set again: a run's outcomes keep their findings in its spool
+                outcomes[i] = replace(outcomes[i], findings=findings)
+
+
+def _hold(entries: list[_Entry], held: int) -> int:
+    """Facts held once the last entry came (-1: none). Past FACTS_AT_ONCE, every page's facts are
+    let go: each batch reads its own again."""
+    if held >= 0:
+        held += len(entries[-1].record.facts)
+        if held <= FACTS_AT_ONCE:
+            return held
+        for e in entries[:-1]:
+            e.let_go()
+    entries[-1].let_go()
+    return -1
+
+
+def _batches(entries: list[_Entry], canon, own: set) -> list[set | None]:
+    """The site's occupations (canonical keys), a batch of at most FACTS_AT_ONCE facts at a time;
+    [None] (all at once) when every page's facts are still held."""
+    if all(e.held for e in entries):
+        return [None]
+    volume: dict[str, int] = {}
+    for e in entries:
+        for (occupation, sure), n in e.counts.items():
+            key = canon(occupation)
+            if sure or key in own:   # a fact no rule compares (Site.certain) needs no room
+                volume[key] = volume.get(key, 0) + n
+    out: list[set | None] = []
+    size = FACTS_AT_ONCE
+    for key in sorted(volume):
+        if size + volume[key] > FACTS_AT_ONCE:
+            out.append(set())
+            size = 0
+        out[-1].add(key)
+        size += volume[key]
+    return out
+
+
+def _compare(batch: set | None, entries: list[_Entry], canon, own: set, ids: list, found: dict) -> None:
+    """Run the cross-page rules over the facts of the occupations in ``batch`` (None: all)."""
+    kinds = site_kinds()
+    pages = []   # (page, its site rules, outcome index)
+    for e in entries:
+        if batch is None:
+            facts = e.facts()
+        elif any(canon(occupation) in batch for occupation, _ in e.counts):
+            facts = [f for f in e.facts() if canon(f.occupation) in batch]
+        else:
+            continue
+        pages.append((SitePage(e.page.key, e.page.path, facts, e.page.in_run), e.rules, e.index))
     for rid in ids:
         on = [p for p in pages if rid in p[1]]
+        if not on:
+            continue
         kind = kinds[on[0][1][rid].kind]
         by_page = {id(p[0]): p for p in on}
         for hit in kind.hits(Site(sorted((p[0] for p in on), key=lambda p: (p.path, p.key)), canon, own)):
             entry = by_page[id(hit.page)]
-            if entry[3] is not None:
-                found.setdefault(entry[3], []).append(_finding(hit, entry[1][rid]))
-    for entry in pages:
-        i = entry[3]
-        if i is not None:
-            _suppress_and_add(outcomes[i], entry[2], found.get(i, []), work[i][1].rules, set(entry[1]))
+            if entry[2] is not None:
+                found.setdefault(entry[2], []).append(_finding(hit, entry[1][rid]))
 
 
 def _finding(hit, rule) -> Finding:
@@ -98,10 +193,11 @@ def _finding(hit, rule) -> Finding:
                    hit.fact.text, plain_fields(hit.fields))
 
 
-def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, site_rules: set) -> None:
-    """The page's own directives hide cross-page findings too. A directive that hid one is used, so
-    the page run's 'suppresses nothing' for it is withdrawn; one that names only cross-page rules
-    that ran here and hid nothing is reported as unused (the page run could not judge it)."""
+def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, site_rules: set) -> list | None:
+    """The page's findings with its cross-page ones (None: unchanged). The page's own directives hide
+    cross-page findings too. A directive that hid one is used, so the page run's 'suppresses nothing'
+    for it is withdrawn; one that names only cross-page rules that ran here and hid nothing is
+    reported as unused (the page run could not judge it)."""
     from careerlint.engine import _SafeDict
     from careerlint.suppression import covering
 
@@ -115,7 +211,10 @@ def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, sit
             kept.append(f)
     unused_rules = [r for r in rules if r.kind == "unused-suppression"]
     lines = {record.suppressions[j][3] for j in used}
-    findings = [f for f in outcome.findings if not (
+    if not new and not record.suppressions:
+        return None
+    before = list(outcome.findings)
+    findings = [f for f in before if not (
         f.line in lines and f.fields.get("problem") == "suppresses nothing" and f.rule in {r.id for r in unused_rules})]
     for rule in unused_rules:
         for j, (_, _, names, line, text) in enumerate(record.suppressions):
@@ -124,13 +223,14 @@ def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, sit
                 message = rule.message.format_map(_SafeDict(fields))
                 findings.append(Finding(printable(outcome.path), line, 1, rule.id, rule.severity, message, (),
                                         message, fields))
-    if kept or len(findings) != len(outcome.findings):
-        outcome.findings = sorted(findings + kept, key=Finding.sort_key)
+    if kept or len(findings) != len(before):
+        return sorted(findings + kept, key=Finding.sort_key)
+    return None
 
 
-def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: int) -> list:
-    """The pages of the site this run did not check: those the cache's index knows (pages a run from
-    this folder checked before) that are still there. Their facts come from the cache when the page
+def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: int, add) -> None:
+    """``add`` each page of the site this run did not check: those the cache's index knows (pages a
+    run from this folder checked before) that are still there. Their facts come from the cache when the page
     is unchanged (same size and mtime) and careerlint too; the others (edited since, or a new
     careerlint) are checked again now, their findings not reported, so the cache heals itself."""
     from careerlint.pipeline import Plan
@@ -138,13 +238,13 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
     prefix = root.rstrip(os.sep) + os.sep
     candidates = sorted(p for p in cache.indexed() if p.startswith(prefix) and p not in seen)
     if not candidates:
-        return []
+        return
     try:
         planned = plan_for(candidates)
     except CareerlintError:
-        return []  # a configuration in there is broken: the pages checked say so when they are run
+        return  # a configuration in there is broken: the pages checked say so when they are run
     plans: dict[int, Plan] = {}
-    out, again = [], []
+    again = []
     for path, spec in planned:
         if sites.root_of(path) != root:
             continue  # a folder with a site of its own
@@ -153,9 +253,10 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
         if plan is None:
             plan = plans[id(spec)] = Plan.of(spec)
         key = cache.known_key(path, max_bytes)
-        record = PageFacts.from_json(cache.get_facts(key, plan)) if key is not None else None
+        data = cache.get_facts(key, plan) if key is not None else None
+        record = PageFacts.from_json(data)
         if record is not None:
-            out.append((SitePage(path, _shown(path, cwd), record.facts, False), _site_rules(rules), record, None))
+            add(_Entry(SitePage(path, _shown(path, cwd), [], False), _site_rules(rules), record, None, data))
         elif os.path.isfile(path):
             again.append((path, plan))
     if again:
@@ -164,6 +265,5 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
         for o, (path, plan) in zip(runner.run(again, os.cpu_count() or 1, max_bytes, cache), again):
             record = PageFacts.from_json(unpack(o.facts)) if o.error is None else None
             if record is not None:
-                out.append((SitePage(path, _shown(path, cwd), record.facts, False), _site_rules(plan.rules),
-                            record, None))
-    return sorted(out, key=lambda e: e[0].path)
+                add(_Entry(SitePage(path, _shown(path, cwd), [], False), _site_rules(plan.rules), record, None,
+                           o.facts))
