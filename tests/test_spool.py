@@ -72,6 +72,16 @@ def test_a_full_disk_keeps_the_rest_in_memory(monkeypatch):
     assert (s.get(first), s.get(second)) == ("on disk", "in memory") and first[1] > 0 > second[1]
 
 
+def test_without_positional_reads_and_writes_it_seeks(monkeypatch):
+    """Windows has no os.pread or os.pwrite: the file is written and read after a seek."""
+    monkeypatch.delattr(spool_mod.os, "pwrite")
+    monkeypatch.delattr(spool_mod.os, "pread")
+    s = Spool()
+    refs = [s.put(["page", n, "x" * n]) for n in (1, 5000, 3)]
+    assert [s.get(r) for r in reversed(refs)] == [["page", n, "x" * n] for n in (3, 5000, 1)]
+    assert all(r[1] > 0 for r in refs)
+
+
 def test_a_runs_outcomes_keep_findings_and_facts_in_its_spool(tmp_path):
     page = tmp_path / "electrician.html"
     page.write_text(PAGE)

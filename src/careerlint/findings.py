@@ -14,7 +14,7 @@ class Related:
     path: str | None = None          # another page, for cross-page rules; None: the finding's own page
 
 
-@dataclass(frozen=True, slots=True)  # a run keeps every finding until its report: no __dict__ each
+@dataclass(frozen=True, slots=True)  # no __dict__: a page's findings are many, a page at a time
 class Finding:
     path: str
     line: int
@@ -121,8 +121,9 @@ def plain_fields(fields: dict) -> dict:
     for k, v in fields.items():
         # not interned: a run keeps its findings in its spool (careerlint.spool), and interned
         # strings would stay in memory for every distinct figure of the run
-        if type(v) not in (int, float, str):   # exactly those: what marshal writes
-            v = (str(v) if isinstance(v, (bool, str)) or not isinstance(v, (int, float))
-                 else int(v) if isinstance(v, int) else float(v))
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            v = str(v)               # exactly int, float or str: what marshal writes (careerlint.spool)
+        elif type(v) not in (int, float):
+            v = int(v) if isinstance(v, int) else float(v)
         out[str(k)] = v
     return out

@@ -97,7 +97,8 @@ class Outcome:
     problems: tuple[str, ...] = ()    # it was checked, but something in it is wrong (exit 2)
     content_hash: str | None = None   # sha256 of the exact bytes checked
     signature: tuple[int, int] | None = None  # (size, mtime) of the file those bytes came from
-    # the page's site facts (careerlint.sitewide.facts): packed by a page run, JSON data from the cache
+    # the page's site facts (careerlint.sitewide.facts): packed by a page run, JSON data from the cache;
+    # in a run's outcomes (careerlint.runner.Outcomes), findings and facts are kept in its spool
     facts: bytes | dict | None = None
 
 

@@ -3,12 +3,13 @@
 A run used to hold every page's findings (~0.5 KB each) and site facts (~1 KB packed) in memory
 until its report: memory grew with the pages checked. As each page's outcome comes in (from this
 process, a worker, Dask or the cache), its findings and its facts are written to one temporary file,
-unlinked as it is made (the system removes it however the run ends), and the outcome keeps their
-place in it. They are read back a page at a time: by the site phase, the cache, the reporters.
+opened without a name where the system allows it (else removed right after it is made), and the
+outcome keeps their place in it. They are read back a page at a time: by the site phase, the cache, the reporters.
 
 The file is written and read by this process only: marshal (built in, nothing to import) of plain
-data, compressed. Where no temporary file can be made (no writable temporary folder), the
-compressed records stay in memory: smaller than the objects, but not flat.
+data, compressed. It is made in the temporary folder only (never in the project). Where none can be
+made (no writable temporary folder) or the disk fills, the compressed records stay in memory:
+smaller than the objects, but not flat.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import zlib
 
 def _temporary_file() -> int | None:
     """A descriptor of a new file no other process can open (unlinked at once), or None."""
-    folders = [os.environ.get(v) for v in ("TMPDIR", "TEMP", "TMP")] + ["/tmp", "/var/tmp", os.getcwd()]
+    folders = [os.environ.get(v) for v in ("TMPDIR", "TEMP", "TMP")] + ["/tmp", "/var/tmp"]
     for d in filter(None, folders):
         try:
             if hasattr(os, "O_TMPFILE"):   # Linux: a file that never has a name
@@ -29,16 +30,38 @@ def _temporary_file() -> int | None:
                 except OSError:
                     pass                   # a file system without it: a name, removed at once
             name = os.path.join(d, f".careerlint-{os.getpid()}-{os.urandom(6).hex()}.tmp")
-            fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-            try:
+            # Windows: O_TEMPORARY removes the file when it is closed (an open file cannot be unlinked)
+            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+            fd = os.open(name, flags | getattr(os, "O_TEMPORARY", 0), 0o600)
+            if not hasattr(os, "O_TEMPORARY"):
                 os.unlink(name)
-            except OSError:   # Windows: an open file cannot be removed; it goes when it is closed
-                os.close(fd)
-                fd = os.open(name, os.O_RDWR | getattr(os, "O_TEMPORARY", 0) | getattr(os, "O_BINARY", 0))
             return fd
         except OSError:
             continue
     return None
+
+
+def _write_at(fd: int, data: bytes, at: int) -> None:
+    view = memoryview(data)
+    if not hasattr(os, "pwrite"):   # Windows
+        os.lseek(fd, at, os.SEEK_SET)
+    while view:
+        n = os.pwrite(fd, view, at + len(data) - len(view)) if hasattr(os, "pwrite") else os.write(fd, view)
+        view = view[n:]
+
+
+def _read_at(fd: int, size: int, at: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, at)
+    os.lseek(fd, at, os.SEEK_SET)   # Windows
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 class Spool:
@@ -56,10 +79,8 @@ class Spool:
                 self._mem = []
         if self._mem is None:
             try:
-                view = memoryview(blob)
                 at = self._end
-                while view:
-                    view = view[os.pwrite(self._fd, view, at + len(blob) - len(view)):]
+                _write_at(self._fd, blob, at)
                 self._end = at + len(blob)
                 return (at, len(blob))
             except OSError:   # the disk is full: the rest stays in memory
@@ -72,7 +93,7 @@ class Spool:
         if size < 0:
             blob = self._mem[at]
         else:
-            blob = os.pread(self._fd, size, at)
+            blob = _read_at(self._fd, size, at)
             if len(blob) != size:
                 raise OSError(f"careerlint's temporary file lost {size - len(blob)} bytes")
         return marshal.loads(zlib.decompress(blob))

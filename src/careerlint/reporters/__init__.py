@@ -93,8 +93,8 @@ def get(name: str):
 def get_chunks(name: str):
     """The reporter ``name`` as a function giving the report's text in pieces, to be written as they
     come: the text and JSON reports of a large site are never whole in memory."""
-    import sys
+    import importlib
 
     render = get(name)
-    chunks = getattr(sys.modules[render.__module__], "chunks", None)
+    chunks = getattr(importlib.import_module(f"careerlint.reporters.{name}_format"), "chunks", None)
     return chunks or (lambda report: (render(report),))

@@ -76,11 +76,12 @@ class Fact:
         f = object.__new__(cls)          # a plain copy of the record: faster than __init__ on a warm run
         for name, v in _DEFAULTS.items():
             v = d.get(name, v)
-            # a site's facts repeat the same few words ("median", "year", an occupation's key): one copy each
-            _SET(f, name, intern(v) if type(v) is str else v)
+            # a site's facts repeat the same few words ("median", "year", an occupation's key): one copy
+            # each; a figure's own text is not interned (the table of interned strings never shrinks)
+            _SET(f, name, intern(v) if type(v) is str and name in _FEW else v)
         for name in _REQUIRED:
             v = d[name]
-            _SET(f, name, intern(v) if type(v) is str else v)
+            _SET(f, name, intern(v) if type(v) is str and name in _FEW else v)
         if f.period is not None:
             if not (isinstance(f.period, list) and len(f.period) == 2 and all(isinstance(x, int) for x in f.period)):
                 return None
@@ -95,6 +96,7 @@ _NAMES = frozenset(f.name for f in fields(Fact))
 _REQUIRED = frozenset(("kind", "value", "text", "display", "line", "column", "occupation"))
 _DEFAULTS = {f.name: f.default for f in fields(Fact) if f.name not in _REQUIRED}
 _SET = object.__setattr__
+_FEW = frozenset(_NAMES - {"text", "display"})   # fields with few distinct values on a site
 
 
 @dataclass

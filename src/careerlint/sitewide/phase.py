@@ -62,10 +62,13 @@ FACTS_AT_ONCE = 6000
 class _Entry:
     """A page of the site: where its facts come from, what is kept of it between batches."""
 
-    __slots__ = ("page", "rules", "record", "index", "source", "counts", "held")
+    __slots__ = ("key", "path", "rules", "record", "index", "source", "counts", "held")
 
-    def __init__(self, page: SitePage, rules: dict, record: PageFacts, index: int | None, source) -> None:
-        self.page, self.rules, self.record, self.index, self.source = page, rules, record, index, source
+    def __init__(self, key: str, path: str, plan_rules, record: PageFacts, index: int | None, source) -> None:
+        """``key``: the page's absolute path; ``path``: as findings show it; ``index``: its outcome's,
+        None for a page of the cache (its findings are not reported); ``source``: its record."""
+        self.key, self.path, self.rules, self.record, self.index = key, path, _site_rules(plan_rules), record, index
+        self.source = source
         # (occupation, comparable whatever the site holds) -> facts: which batches need the page
         self.counts: dict[tuple[str, bool], int] = {}
         for f in record.facts:
@@ -76,10 +79,16 @@ class _Entry:
     def let_go(self) -> None:
         self.record.facts, self.held = [], False
 
-    def facts(self) -> list:
+    def facts(self, wanted=None) -> list:
+        """The page's facts, those of an occupation ``wanted(occupation)`` says yes to (all: None)."""
         if self.held:
-            return self.record.facts
-        record = PageFacts.from_json(unpack(self.source))
+            return self.record.facts if wanted is None else [f for f in self.record.facts if wanted(f.occupation)]
+        data = unpack(self.source)
+        if wanted is not None and isinstance(data, dict) and isinstance(data.get("facts"), list):
+            # only the facts wanted are made again (a batch is a few occupations of every page)
+            data = {**data, "facts": [d for d in data["facts"] if not isinstance(d, dict)
+                                      or not isinstance(d.get("occupation"), str) or wanted(d["occupation"])]}
+        record = PageFacts.from_json(data)
         return record.facts if record is not None else []
 
 
@@ -100,11 +109,11 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_by
         path, plan = work[i]
         key = os.path.abspath(path)
         seen.add(key)
-        add(_Entry(SitePage(key, printable(path), [], True), _site_rules(plan.rules), record, i, outcomes[i].facts))
+        add(_Entry(key, printable(path), plan.rules, record, i, outcomes[i].facts))
     if cache is not None and plan_for is not None:
         start = len(entries)
         _rest_of_site(root, seen, cache, plan_for, sites, cwd, max_bytes, add)
-        entries[start:] = sorted(entries[start:], key=lambda e: e.page.path)
+        entries[start:] = sorted(entries[start:], key=lambda e: e.path)
     if len(entries) < 2:
         return
     canon = Occupations.of([e.record for e in entries], sites.aliases.get(root, {})).canon
@@ -165,20 +174,21 @@ def _compare(batch: set | None, entries: list[_Entry], canon, own: set, ids: lis
         if batch is None:
             facts = e.facts()
         elif any(canon(occupation) in batch for occupation, _ in e.counts):
-            facts = [f for f in e.facts() if canon(f.occupation) in batch]
+            facts = e.facts(lambda occupation: canon(occupation) in batch)
         else:
             continue
-        pages.append((SitePage(e.page.key, e.page.path, facts, e.page.in_run), e.rules, e.index))
+        pages.append((SitePage(e.key, e.path, facts, e.index is not None), e.rules, e.index))
+    if not any(p[2] is not None and p[0].facts for p in pages):
+        return   # findings are reported only at pages of this run: none has a figure here
     for rid in ids:
-        on = [p for p in pages if rid in p[1]]
-        if not on:
-            continue
-        kind = kinds[on[0][1][rid].kind]
-        by_page = {id(p[0]): p for p in on}
-        for hit in kind.hits(Site(sorted((p[0] for p in on), key=lambda p: (p.path, p.key)), canon, own)):
-            entry = by_page[id(hit.page)]
-            if entry[2] is not None:
-                found.setdefault(entry[2], []).append(_finding(hit, entry[1][rid]))
+        # a rule id is one kind of check on a site, unless two configurations define it otherwise
+        for name in sorted({p[1][rid].kind for p in pages if rid in p[1]}):
+            on = [p for p in pages if rid in p[1] and p[1][rid].kind == name]
+            by_page = {id(p[0]): p for p in on}
+            for hit in kinds[name].hits(Site(sorted((p[0] for p in on), key=lambda p: (p.path, p.key)), canon, own)):
+                entry = by_page[id(hit.page)]
+                if entry[2] is not None:
+                    found.setdefault(entry[2], []).append(_finding(hit, entry[1][rid]))
 
 
 def _finding(hit, rule) -> Finding:
@@ -256,7 +266,7 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
         data = cache.get_facts(key, plan) if key is not None else None
         record = PageFacts.from_json(data)
         if record is not None:
-            add(_Entry(SitePage(path, _shown(path, cwd), [], False), _site_rules(rules), record, None, data))
+            add(_Entry(path, _shown(path, cwd), rules, record, None, data))
         elif os.path.isfile(path):
             again.append((path, plan))
     if again:
@@ -265,5 +275,4 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
         for o, (path, plan) in zip(runner.run(again, os.cpu_count() or 1, max_bytes, cache), again):
             record = PageFacts.from_json(unpack(o.facts)) if o.error is None else None
             if record is not None:
-                add(_Entry(SitePage(path, _shown(path, cwd), [], False), _site_rules(plan.rules), record, None,
-                           o.facts))
+                add(_Entry(path, _shown(path, cwd), plan.rules, record, None, o.facts))

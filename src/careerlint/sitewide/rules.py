@@ -71,11 +71,12 @@ def _more(n: int) -> str:
     return "" if n <= 0 else f" and {n} more page" + ("s" if n > 1 else "")
 
 
-def _conflicts(site: Site, groups: dict, agree) -> list[tuple[SitePage, Fact, Fact, list]]:
+def _conflicts(site: Site, groups: dict, agree):
     """(page, fact, reference value, other pages agreeing with it) for each fact that disagrees with
     the value most pages state. On a tie between two values, the facts of both sides are reported.
-    Distinct values are few even on a large site: support is counted per (value, tolerance)."""
-    out = []
+    Distinct values are few even on a large site: support is counted per (value, tolerance). Given one
+    at a time: the pages agreeing with each reported fact are many on a large site ("all occupations"
+    is on nearly every page), and only the first few of them are kept (RELATED_MAX)."""
     for key in sorted(groups, key=repr):
         pages: dict[SitePage, list[Fact]] = groups[key]
         if len(pages) < 2:
@@ -116,8 +117,7 @@ def _conflicts(site: Site, groups: dict, agree) -> list[tuple[SitePage, Fact, Fa
                         continue  # on a tie, the facts of the first side are reported against the second
                     others = [(q, g) for q, g in agreeing if q is not p]
                     if others:
-                        out.append((p, f, ref, others))
-    return out
+                        yield p, f, ref, others
 
 
 def _group(site: Site, kind: str, key_of) -> dict:
