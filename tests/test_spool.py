@@ -13,7 +13,7 @@ from careerlint.pipeline import Plan, check_page
 from careerlint.report_options import write_output
 from careerlint.reporters import Report, get, get_chunks
 from careerlint.ruleset import load_ruleset
-from careerlint.runner import Outcomes, run
+from careerlint.runner import run
 from careerlint.sitewide.facts import PageFacts, unpack
 from careerlint.spool import Spool, Stored
 
