@@ -43,11 +43,13 @@ def _temporary_file() -> int | None:
 
 def _write_at(fd: int, data: bytes, at: int) -> None:
     view = memoryview(data)
-    if not hasattr(os, "pwrite"):   # Windows
+    if hasattr(os, "pwrite"):
+        while view:
+            view = view[os.pwrite(fd, view, at + len(data) - len(view)):]
+    else:   # Windows: no positional writes
         os.lseek(fd, at, os.SEEK_SET)
-    while view:
-        n = os.pwrite(fd, view, at + len(data) - len(view)) if hasattr(os, "pwrite") else os.write(fd, view)
-        view = view[n:]
+        while view:
+            view = view[os.write(fd, view):]
 
 
 def _read_at(fd: int, size: int, at: int) -> bytes:

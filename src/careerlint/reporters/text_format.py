@@ -105,19 +105,14 @@ def chunks(report):
     """The report's lines, a finding at a time."""
     opts = report.options
     color = bool(opts.get("color"))
-    lines = 0
     if opts.get("statistics"):
         stats = statistics_lines(report, color)
-        lines = len(stats)
-        yield "".join(line + "\n" for line in stats)
+        yield "".join(line + "\n" for line in stats + ([""] if stats and not opts.get("quiet") else []))
     else:
         source = opts.get("show_source")
         for f in report.findings:
-            lines += 1
             yield finding_line(f, color) + "\n"
             if source:
                 yield "".join(line + "\n" for line in _source_block(report, f, color))
     if not opts.get("quiet"):
-        if opts.get("statistics") and lines:
-            yield "\n"
         yield summary(report) + "\n"

@@ -208,6 +208,8 @@ def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, sit
     cross-page findings too. A directive that hid one is used, so the page run's 'suppresses nothing'
     for it is withdrawn; one that names only cross-page rules that ran here and hid nothing is
     reported as unused (the page run could not judge it)."""
+    if not new and not record.suppressions:
+        return None   # nothing to add, nothing to withdraw
     from careerlint.engine import _SafeDict
     from careerlint.suppression import covering
 
@@ -221,8 +223,6 @@ def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, sit
             kept.append(f)
     unused_rules = [r for r in rules if r.kind == "unused-suppression"]
     lines = {record.suppressions[j][3] for j in used}
-    if not new and not record.suppressions:
-        return None
     before = list(outcome.findings)
     findings = [f for f in before if not (
         f.line in lines and f.fields.get("problem") == "suppresses nothing" and f.rule in {r.id for r in unused_rules})]
