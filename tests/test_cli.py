@@ -438,3 +438,21 @@ def test_wage_conversion_percentage_stays_readable():
 
     assert [percent_apart(x) for x in (3.44, 18.94, 340.2, 4350.4, 435248.8)] == [
         "3.4%", "18.9%", "340%", "4,350%", "over 10,000%"]
+
+
+def test_the_console_command_ends_without_teardown_and_writes_everything(tmp_path):
+    """`careerlint check` ends with os._exit (no teardown): every report byte still reaches a pipe and
+    a file, with the exit code of the findings; a closed stdout is still a one-line error (exit 2)."""
+    pages = sorted(str(p) for p in SAMPLES.glob("*.html"))
+    cmd = [sys.executable, "-m", "careerlint", "check", "--no-cache", "--as-of", "2026-11-22", "--format", "json"]
+    env = dict(os.environ, CAREERLINT_NO_SERVER="1")
+    piped = subprocess.run(cmd + pages, capture_output=True, text=True, env=env)
+    doc = json.loads(piped.stdout)  # the whole report: json.loads fails on a cut one
+    assert piped.returncode == 1 and doc["files"] == len(pages) and len(doc["findings"]) > 20
+    out = tmp_path / "report.json"
+    to_file = subprocess.run(cmd + ["--output-file", str(out)] + pages, capture_output=True, text=True, env=env)
+    assert (to_file.returncode, to_file.stdout) == (1, "") and json.loads(out.read_text()) == doc
+    in_process = subprocess.run([sys.executable, "-c", "import sys\nfrom careerlint.cli import main\ntry:\n    main()\n"
+                                 "except SystemExit as e:\n    print('exit', e.code)", "check", "--no-cache",
+                                 "--as-of", "2026-11-22", CLEAN], capture_output=True, text=True, env=env)
+    assert in_process.stdout == "No problems found in 1 file.\nexit 0\n"  # main() itself leaves teardown alone

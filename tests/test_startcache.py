@@ -127,11 +127,33 @@ def test_a_damaged_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch):
         rxcache.compile(p, f)
     rxcache.save()
     entry = os.path.join(startcache.folder(), rxcache._name())
-    data = json.loads(open(entry, "rb").read())
-    import base64
-    for i, e in enumerate(data["patterns"].values()):  # code that is not SRE code; not base64; a wrong shape
-        e[4] = [base64.b64encode(b"\x07\x00\x00\x00" * 9).decode(), "!!", 3][i]
-    with open(entry, "w") as fh:
-        json.dump(data, fh)
+    known = rxcache.unpack(open(entry, "rb").read())
+    assert sorted(known) == sorted(f"{int(f)}:{p}" for p, f in PATTERNS)
+    for i, e in enumerate(known.values()):  # code that is not SRE code; a code of 3 bytes; a wrong shape
+        e[4] = [b"\x07\x00\x00\x00" * 9, b"\x01\x02\x03", b""][i]
+        if i == 2:
+            e[2] = "not a mapping"
+    with open(entry, "wb") as fh:
+        fh.write(rxcache.pack(known))
+    _fresh_rxcache(monkeypatch, tmp_path / "home")
+    assert [rxcache.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[:-7],                                  # cut short
+                                    lambda b: b"x" + b,                                # not an entry
+                                    lambda b: b[:17] + (10 ** 9).to_bytes(8, "little") + b[25:],  # header length
+                                    lambda b: b""])
+def test_a_cut_or_foreign_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch, damage):
+    if rxcache._probe() is None:
+        pytest.skip("this Python's re internals are not the ones careerlint knows")
+    _fresh_rxcache(monkeypatch, tmp_path / "home")
+    for p, f in PATTERNS:
+        rxcache.compile(p, f)
+    rxcache.save()
+    entry = os.path.join(startcache.folder(), rxcache._name())
+    blob = open(entry, "rb").read()
+    assert blob.startswith(b"careerlint-sre-1\n") and len(rxcache._MAGIC) + 8 == 25
+    with open(entry, "wb") as fh:
+        fh.write(damage(blob))
     _fresh_rxcache(monkeypatch, tmp_path / "home")
     assert [rxcache.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]

@@ -1,4 +1,4 @@
-from careerlint.cli import main
+from careerlint.cli import console
 
 if __name__ == "__main__":
-    main()
+    console()

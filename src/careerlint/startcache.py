@@ -4,8 +4,9 @@ A fresh process used to parse rules/*.yaml (importing PyYAML for it) and build t
 patterns from their phrases: about 40 ms of a one-page check. Both are pure functions of the files'
 bytes and of the code that reads them, so their results are kept as JSON in the user's cache folder
 ($XDG_CACHE_HOME/careerlint/start/, ~/.cache/careerlint/start/ by default), named by a hash of
-those bytes and that code: an edited file or a new careerlint never reads an old entry. JSON, not
-pickle: an entry is data, never code. Anything that goes wrong here (no home folder, a read-only
+those bytes and that code: an edited file or a new careerlint never reads an old entry. JSON (and
+the regular expressions' code as raw integers, careerlint.rxcache), not pickle: an entry is data,
+never Python code. Anything that goes wrong here (no home folder, a read-only
 disk, a damaged entry) only means the work is done again.
 """
 
@@ -38,7 +39,7 @@ def private_folder(path: str) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
-def key(kind: str, *parts: bytes | str) -> str:
+def key(kind: str, *parts: bytes | str, ext: str = ".json") -> str:
     """The name of an entry: its kind and a hash of everything it is made from."""
     import hashlib
 
@@ -46,7 +47,7 @@ def key(kind: str, *parts: bytes | str) -> str:
     for p in parts:
         b = p.encode() if isinstance(p, str) else p
         h.update(len(b).to_bytes(8, "little") + b)
-    return f"{kind}-{h.hexdigest()[:40]}.json"
+    return f"{kind}-{h.hexdigest()[:40]}{ext}"
 
 
 def code_of(*modules) -> bytes:
@@ -58,14 +59,25 @@ def code_of(*modules) -> bytes:
 
 def get(name: str):
     """An entry's JSON data, or None (absent, unreadable, damaged, or the cache turned off)."""
-    if os.environ.get(_DISABLED) or not private_folder(folder()):
+    blob = get_bytes(name)
+    if blob is None:
         return None
     import json
 
     try:
+        return json.loads(blob)
+    except ValueError:
+        return None
+
+
+def get_bytes(name: str) -> bytes | None:
+    """An entry's bytes, or None (absent, unreadable, or the cache turned off)."""
+    if os.environ.get(_DISABLED) or not private_folder(folder()):
+        return None
+    try:
         with open(os.path.join(folder(), name), "rb") as f:
-            return json.loads(f.read())
-    except (OSError, ValueError):
+            return f.read()
+    except OSError:
         return None
 
 
@@ -93,6 +105,13 @@ def put(name: str, data) -> None:
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except (TypeError, ValueError):
         return  # a value JSON does not hold (a YAML date): not kept
+    put_bytes(name, blob)
+
+
+def put_bytes(name: str, blob: bytes) -> None:
+    """Keep an entry's bytes (atomically); errors are ignored."""
+    if os.environ.get(_DISABLED):
+        return
     try:
         from careerlint.fileio import replace_atomically
 
