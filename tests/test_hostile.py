@@ -272,10 +272,20 @@ def test_a_forged_or_foreign_cache_is_ignored(tmp_path, good):
     assert first[0] == 1 and " error expired-projection " in first[1]
     key = tmp_path / "home-me" / "careerlint" / "key"
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
-    cache = tmp_path / ".careerlint_cache" / "v3"
-    for f in cache.glob("results-*.json"):   # entries edited to [] with the MAC left as it was
-        head, body = f.read_text().split("\n", 1)
-        f.write_text(head + "\n" + json.dumps({k: [] for k in json.loads(body)}))
+    cache = tmp_path / ".careerlint_cache" / "v4"
+
+    def emptied(f, sign):  # every entry of a results table made [], each line signed by ``sign``
+        head, *lines = f.read_bytes().split(b"\n")
+        out = [head]
+        for line in filter(None, lines):
+            mac, key_hex, _ = line.split(b" ", 2)
+            out.append(b" ".join([sign(mac, key_hex, b"[]"), key_hex, b"[]"]))
+        f.write_bytes(b"\n".join(out) + b"\n")
+
+    tables = sorted(cache.glob("results-*.lines"))
+    assert tables and all(f.read_bytes().startswith(b"careerlint-cache-lines 1\n") for f in tables)
+    for f in tables:   # entries edited to [] with the MAC left as it was
+        emptied(f, lambda mac, key_hex, body: mac)
     for f in cache.glob("ruleset-*.json"):   # every severity lowered
         f.write_text(f.read_text().replace('"severity": "error"', '"severity": "info"')
                      .replace('"severity": "warning"', '"severity": "info"'))
@@ -284,13 +294,39 @@ def test_a_forged_or_foreign_cache_is_ignored(tmp_path, good):
     shutil.rmtree(tmp_path / ".careerlint_cache")
     careerlint("--cache", "broken.html", good, cwd=tmp_path, env=_env(tmp_path, "them"))
     their_key = (tmp_path / "home-them" / "careerlint" / "key").read_bytes().strip()
-    for f in cache.glob("results-*.json"):
-        body = json.dumps({k: [] for k in json.loads(f.read_text().split("\n", 1)[1])})
-        mac = hmac.new(their_key, f.name.encode() + b"\0" + body.encode(), hashlib.sha256).hexdigest()
-        f.write_text(f"careerlint-cache {mac}\n{body}")
+    for f in cache.glob("results-*.lines"):
+        name = f.name.encode()
+        emptied(f, lambda mac, key_hex, body: hmac.new(their_key, name + b"\0" + key_hex + b"\0" + body,
+                                                       hashlib.sha256).hexdigest().encode())
     assert careerlint("--cache", "broken.html", good, cwd=tmp_path, env=_env(tmp_path, "them"))[:2] == (
         0, "No problems found in 2 files.\n")  # the forgery is good enough to fool its maker
     assert careerlint("--cache", "broken.html", good, cwd=tmp_path, env=_env(tmp_path))[:3] == first[:3]
+
+
+def test_links_in_a_cache_from_a_repository_are_neither_read_through_nor_written_through(tmp_path, good):
+    """A repository may hold .careerlint_cache/ (forced past its .gitignore): a table or index that is a
+    link to /dev/zero is not read (it would never end), a link to a file of the project is replaced
+    by the cache's file (the project's file untouched), and a cache folder that is a link is not used."""
+    env = _env(tmp_path)
+    first = careerlint("--cache", good, cwd=tmp_path, env=env)
+    cache = tmp_path / ".careerlint_cache" / "v4"
+    project_file = tmp_path / "keep.txt"
+    project_file.write_text("the project's own\n")
+    for f in cache.iterdir():
+        if f.suffix in (".json", ".lines"):
+            f.unlink()
+            f.symlink_to("/dev/zero" if f.name.startswith(("results-", "index")) else project_file)
+    (tmp_path / "good.html").write_text(GOOD + " ")  # something new to store
+    again = careerlint("--cache", good, cwd=tmp_path, env=env)
+    assert again[:3] == first[:3] and again[3] < 30
+    assert project_file.read_text() == "the project's own\n"
+    assert not any(f.is_symlink() for f in cache.iterdir())          # the links were replaced by files
+    shutil.rmtree(tmp_path / ".careerlint_cache")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / ".careerlint_cache").symlink_to(elsewhere)
+    assert careerlint("--cache", good, cwd=tmp_path, env=env)[:3] == first[:3]
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_results_are_stored_under_the_bytes_checked(tmp_path, monkeypatch):
@@ -329,7 +365,7 @@ def test_results_are_stored_under_the_bytes_checked(tmp_path, monkeypatch):
 
 def test_stale_temporary_files_are_removed(tmp_path, good):
     careerlint("--cache", good, cwd=tmp_path, env=_env(tmp_path))
-    folder = tmp_path / ".careerlint_cache" / "v3"
+    folder = tmp_path / ".careerlint_cache" / "v4"
     stale, fresh = folder / ".careerlint-killed.tmp", folder / ".careerlint-running.tmp"
     report_stale = tmp_path / ".careerlint-report.tmp"
     for f in (stale, fresh, report_stale):

@@ -354,8 +354,8 @@ def test_cache_files_are_not_private(tmp_path):
     try:
         shutil.copy(SAMPLES / "seed-002-billing-and-coding.html", tmp_path / "p.html")
         careerlint("check", "--as-of", "2026-11-22", "p.html", cwd=tmp_path)
-        files = list((tmp_path / ".careerlint_cache").rglob("*.json"))
-        assert files and {oct(f.stat().st_mode & 0o777) for f in files} == {oct(0o644)}
+        files = [f for f in (tmp_path / ".careerlint_cache").rglob("*") if f.suffix in (".json", ".lines")]
+        assert {f.suffix for f in files} == {".json", ".lines"} and {oct(f.stat().st_mode & 0o777) for f in files} == {oct(0o644)}
     finally:
         os.umask(old)
 

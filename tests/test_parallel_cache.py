@@ -45,9 +45,9 @@ def test_cache_is_reused_and_gives_the_same_output(tmp_path):
     first = careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path)
     cache = tmp_path / ".careerlint_cache"
     import json
-    results = [signed_json(p) for p in cache.glob("v3/results-*.json")]
-    assert len(results) == 1 and len(results[0]) == 20 and (cache / "CACHEDIR.TAG").is_file()
-    assert len(signed_json(cache / "v3" / "index.json")) == 20
+    results = [p.read_bytes().splitlines() for p in cache.glob("v4/results-*.lines")]
+    assert len(results) == 1 and len(results[0]) == 1 + 20 and (cache / "CACHEDIR.TAG").is_file()
+    assert len(signed_json(cache / "v4" / "index.json")) == 20
     assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"  # never in git status
     assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
 
@@ -87,6 +87,12 @@ def test_damaged_cache_entries_are_ignored(tmp_path):
             if f.endswith(".json"):
                 with open(os.path.join(root, f), "w") as fh:
                     fh.write("{trunc")
+            elif f.endswith(".lines"):  # every line cut short
+                with open(os.path.join(root, f), "r+b") as fh:
+                    lines = fh.read().split(b"\n")
+                    fh.seek(0)
+                    fh.write(b"\n".join(line[:-9] if i else line for i, line in enumerate(lines)))
+                    fh.truncate()
     assert careerlint("--as-of", "2026-11-22", str(pages), cwd=tmp_path) == first
 
 
@@ -96,7 +102,7 @@ def test_validated_rule_set_is_cached_as_json_and_revalidated_on_edit(tmp_path):
     (tmp_path / "careerlint.yaml").write_text("stale-source.severity: error\n")
     code, out, _ = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)
     assert code == 1 and " error stale-source " in out
-    assert len(list((tmp_path / ".careerlint_cache" / "v3").glob("ruleset-*.json"))) == 1
+    assert len(list((tmp_path / ".careerlint_cache" / "v4").glob("ruleset-*.json"))) == 1
     assert careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path) == (code, out, "")
     (tmp_path / "careerlint.yaml").write_text("stale-source.severity: fatal\n")   # now invalid
     code, _, err = careerlint("--as-of", "2026-11-22", str(page), cwd=tmp_path)

@@ -209,12 +209,12 @@ def test_a_new_careerlint_rereads_the_rest_of_the_site_once(here):
     again (their findings not reported), so a partial run is never silently compared with nothing."""
     site(here, {"guides/electrician.html": GUIDE, "states/ohio.html": STATE, "hubs/trades.html": GUIDE})
     assert run("check", *AS_OF, ".")[0] == 0
-    for f in (here / ".careerlint_cache").rglob("facts-*.json"):
+    for f in (here / ".careerlint_cache").rglob("facts-*.lines"):
         f.unlink()                                                          # as after an upgrade
     site(here, {"hubs/trades.html": HUB})
     code, out, _ = run("check", *AS_OF, "hubs/trades.html")
     assert code == 1 and len(site_lines(out)) == 1 and "and 1 more page" in out
-    assert len(list((here / ".careerlint_cache").rglob("facts-*.json"))) == 1   # healed
+    assert len(list((here / ".careerlint_cache").rglob("facts-*.lines"))) == 1   # healed
 
 
 def test_a_warm_run_reads_no_unchanged_page_and_still_runs_the_site_rules(here, monkeypatch):

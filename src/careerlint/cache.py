@@ -14,14 +14,12 @@ import hmac
 import json
 import os
 import stat
-import time
 
+from careerlint.cache_folder import CACHE_DIR, linked, make_cache_dir, remove_older_versions, remove_stale_temp
 from careerlint.errors import CareerlintError
 from careerlint.findings import Finding
 
-CACHE_DIR = ".careerlint_cache"
-VERSION = "v3"
-STALE_TEMP_SECONDS = 600  # a .careerlint-*.tmp this old belongs to a run that was killed
+VERSION = "v4"   # v4: results and facts tables are signed a line per entry (careerlint.cache_table)
 
 
 _CODE: list[str] = []
@@ -90,8 +88,13 @@ def read_signed(path: str):
     key = secret_key()
     if key is None:
         return None
+    from careerlint.fileio import open_own_file
+
+    f = open_own_file(path)
+    if f is None:
+        return None
     try:
-        with open(path, "rb") as f:
+        with f:
             head = f.readline(200)
             body = f.read()
     except OSError:
@@ -112,45 +115,12 @@ def write_signed(path: str, value) -> None:
     from careerlint.fileio import atomic_write
 
     key = secret_key()
-    if key is None:
+    if key is None or linked(os.path.dirname(path)):
         return
     body = json.dumps(value, ensure_ascii=False, default=str)
     mac = _mac(key, os.path.basename(path), body.encode("utf-8"))
     make_cache_dir(os.path.dirname(path))
-    atomic_write(path, f"careerlint-cache {mac}\n{body}")
-
-
-def make_cache_dir(folder: str) -> None:
-    """Create the cache's folder (``folder`` is inside .careerlint_cache/), marked so that
-    backup tools (CACHEDIR.TAG) and git (a .gitignore of '*') leave it alone."""
-    os.makedirs(folder, exist_ok=True)
-    top = folder
-    while os.path.basename(top) != CACHE_DIR and os.path.dirname(top) != top:
-        top = os.path.dirname(top)
-    for name, text in (("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                        "# careerlint's cache; safe to delete.\n"),
-                       (".gitignore", "# careerlint's cache: never committed\n*\n")):
-        path = os.path.join(top, name)
-        if not os.path.exists(path):
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-
-
-def remove_stale_temp(folder: str, max_age: float = STALE_TEMP_SECONDS) -> None:
-    """Remove .careerlint-*.tmp files that a killed run left in ``folder``."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return
-    now = time.time()
-    for name in names:
-        if name.startswith(".careerlint-") and name.endswith(".tmp"):
-            path = os.path.join(folder, name)
-            try:
-                if now - os.lstat(path).st_mtime > max_age:
-                    os.unlink(path)
-            except OSError:
-                pass
+    atomic_write(path, f"careerlint-cache {mac}\n{body}", follow_link=False)  # a link in a cache from a repository
 
 
 def digest(data: bytes) -> str:
@@ -161,27 +131,41 @@ class Cache:
     """Per-file results keyed by the hash of the exact bytes checked, the page's type, the plan
     and careerlint's code.
 
-    Three kinds of file under .careerlint_cache/v3/: an index of path -> (size, mtime, content
-    hash), so unchanged pages are not even read; one results file (findings) per plan
-    fingerprint; and one facts file (each page's site facts, for the cross-page rules) per facts
-    fingerprint, which leaves out the rules and the as-of date.
+    Three kinds of file under .careerlint_cache/v4/: an index of path -> (size, mtime, content
+    hash), so unchanged pages are not even read; one results table (findings) per plan
+    fingerprint; and one facts table (each page's site facts, for the cross-page rules) per facts
+    fingerprint, which leaves out the rules and the as-of date. A table is read an entry at a time
+    and keeps the run's new entries in the run's temporary file (careerlint.cache_table), so memory
+    does not grow with the site.
     Files are merged with what is on disk and written atomically, so concurrent runs can share
-    the folder (at worst one run's new entries are lost); a damaged or forged file is treated
-    as empty."""
+    the folder (at worst one run's new entries are lost); a damaged or forged entry is a missing one."""
 
     def __init__(self, root: str) -> None:
         self.root = os.path.join(root, CACHE_DIR, VERSION)
-        self.usable = secret_key() is not None
+        self.usable = secret_key() is not None and not linked(self.root)
         self._index = self._load("index.json")
         self._index_new: dict[str, list] = {}
-        self._results: dict[str, dict] = {}
-        self._results_new: dict[str, dict] = {}
-        self._facts: dict[str, dict] = {}       # per facts fingerprint: content key -> site facts
-        self._facts_new: dict[str, dict] = {}
+        self._tables: dict[str, object] = {}   # file name -> LineTable
+        self._spool = None
 
     def _load(self, name: str) -> dict:
         data = read_signed(os.path.join(self.root, name)) if self.usable else None
         return data if isinstance(data, dict) else {}
+
+    def _table(self, name: str):
+        table = self._tables.get(name)
+        if table is None:
+            from careerlint.cache_table import LineTable
+
+            table = self._tables[name] = LineTable(os.path.join(self.root, name), secret_key(), self._spool_of)
+        return table
+
+    def _spool_of(self):
+        if self._spool is None:
+            from careerlint.spool import Spool
+
+            self._spool = Spool()
+        return self._spool
 
     @staticmethod
     def content_key(path: str, content_hash: str) -> str:
@@ -208,13 +192,18 @@ class Cache:
         if signature is not None:
             self._index_new[os.path.abspath(path)] = [signature[0], signature[1], content_hash]
 
-    def _table(self, plan) -> dict:
-        if plan.fingerprint not in self._results:
-            self._results[plan.fingerprint] = self._load(f"results-{plan.fingerprint[:32]}.json")
-        return self._results[plan.fingerprint]
+    @staticmethod
+    def _results_name(plan) -> str:
+        return f"results-{plan.fingerprint[:32]}.lines"
+
+    @staticmethod
+    def _facts_name(plan) -> str:
+        return f"facts-{plan.facts_fingerprint[:32]}.lines"
 
     def get(self, key: str, plan, path: str) -> list[Finding] | None:
-        rows = self._table(plan).get(key)
+        if not self.usable:
+            return None
+        rows = self._table(self._results_name(plan)).get(key)
         if not isinstance(rows, list):
             return None
         try:
@@ -223,23 +212,20 @@ class Cache:
             return None
 
     def put(self, key: str, plan, findings: list[Finding]) -> None:
-        rows = [f.to_record() for f in findings]
-        self._results_new.setdefault(plan.fingerprint, {})[key] = rows
+        if self.usable:
+            self._table(self._results_name(plan)).put(key, [f.to_record() for f in findings])
 
     def get_facts(self, key: str, plan) -> dict | None:
         """A page's site facts (careerlint.sitewide.facts, as JSON data), kept apart from its findings:
         they depend on the code and the sources only, not on the rules or the as-of date."""
-        fp = plan.facts_fingerprint
-        new = self._facts_new.get(fp, {}).get(key)
-        if new is not None:
-            return new
-        if fp not in self._facts:
-            self._facts[fp] = self._load(f"facts-{fp[:32]}.json")
-        found = self._facts[fp].get(key)
+        if not self.usable:
+            return None
+        found = self._table(self._facts_name(plan)).get(key)
         return found if isinstance(found, dict) else None
 
     def put_facts(self, key: str, plan, facts: dict) -> None:
-        self._facts_new.setdefault(plan.facts_fingerprint, {})[key] = facts
+        if self.usable:
+            self._table(self._facts_name(plan)).put(key, facts)
 
     def indexed(self) -> dict[str, list]:
         """Every page the index knows: absolute path -> [size, mtime_ns, content hash]."""
@@ -251,15 +237,12 @@ class Cache:
         try:
             make_cache_dir(self.root)
             remove_stale_temp(self.root)
+            remove_older_versions(os.path.dirname(self.root))
             if self._index_new:
                 merged = self._load("index.json")
                 merged.update(self._index_new)
                 write_signed(os.path.join(self.root, "index.json"), merged)
-            for prefix, tables in (("results", self._results_new), ("facts", self._facts_new)):
-                for fp, new in tables.items():
-                    name = f"{prefix}-{fp[:32]}.json"
-                    merged = self._load(name)
-                    merged.update(new)
-                    write_signed(os.path.join(self.root, name), merged)
+            for table in self._tables.values():
+                table.save()
         except (OSError, CareerlintError):
             pass  # a cache that cannot be written only costs time

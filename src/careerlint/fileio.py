@@ -26,17 +26,20 @@ def _umask() -> int:
 
 def _mode_for(path: str) -> int:
     try:
-        return stat.S_IMODE(os.stat(path).st_mode)
+        return stat.S_IMODE(os.stat(path, follow_symlinks=False).st_mode) if not os.path.islink(path) \
+            else 0o666 & ~_umask()
     except OSError:
         return 0o666 & ~_umask()
 
 
-def replace_atomically(path: str, data) -> None:
+def replace_atomically(path: str, data, follow_link: bool = True) -> None:
     """Write ``data`` (bytes, or pieces of bytes one after the other) to ``path`` through a temporary
     file in its folder and a rename: the old file or
-    the new one, never half. A symlink is followed (its target is replaced, the link kept); the mode is
+    the new one, never half. A symlink is followed (its target is replaced, the link kept) unless
+    ``follow_link`` is false (the link itself is replaced: files careerlint owns, such as its cache,
+    which may come with a repository); the mode is
     the old file's, or a new file's under the umask. OSError as it comes."""
-    if os.path.islink(path):
+    if follow_link and os.path.islink(path):   # else the rename below replaces the link itself
         path = os.path.realpath(path)
     folder = os.path.dirname(os.path.abspath(path))
     mode = _mode_for(path)
@@ -60,9 +63,27 @@ def replace_atomically(path: str, data) -> None:
         raise
 
 
-def atomic_write(path: str, text) -> None:
+def atomic_write(path: str, text, follow_link: bool = True) -> None:
     """Write ``text`` (a string, or strings one after the other) to ``path`` in UTF-8, atomically."""
     try:
-        replace_atomically(path, text.encode("utf-8") if isinstance(text, str) else (t.encode("utf-8") for t in text))
+        replace_atomically(path, text.encode("utf-8") if isinstance(text, str) else (t.encode("utf-8") for t in text),
+                           follow_link)
     except OSError as e:
         raise InputError(f"{path}: error: cannot write: {e.strerror or e}") from None
+
+
+def open_own_file(path: str):
+    """A binary reader of ``path`` when it is a regular file and not a link (files careerlint owns, such
+    as its cache, which may come with a repository: a link to /dev/zero or to another file is not one
+    of them), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode) and not os.path.islink(path):
+            return os.fdopen(fd, "rb")
+    except OSError:
+        pass
+    os.close(fd)
+    return None

@@ -32,7 +32,7 @@ def refuse_overwrites(output_file, write_baseline, baseline_path, pages, used) -
             raise ConfigError(f"{target}: error: {option} names a folder")
     for _, target in targets:
         if target:
-            from careerlint.cache import remove_stale_temp
+            from careerlint.cache_folder import remove_stale_temp
 
             remove_stale_temp(os.path.dirname(os.path.abspath(target)))
 

@@ -5,6 +5,7 @@ until its report: memory grew with the pages checked. As each page's outcome com
 process, a worker, Dask or the cache), its findings and its facts are written to one temporary file,
 opened without a name where the system allows it (else removed right after it is made), and the
 outcome keeps their place in it. They are read back a page at a time: by the site phase, the cache, the reporters.
+The result cache keeps its new entries in a Spool of its own until it saves them (careerlint.cache_table).
 
 The file is written and read by this process only: marshal (built in, nothing to import) of plain
 data, compressed. It is made in the temporary folder only (never in the project). Where none can be
