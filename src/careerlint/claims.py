@@ -49,6 +49,8 @@ class Scope:
 
 @dataclass(eq=False, slots=True)
 class Claim:
+    """A figure the page states, with its statistic, unit, scope and vintage, and how each was decided."""
+
     kind: str                 # money | percent | count | vintage | period | source
     text: str                 # the text as written
     block: int

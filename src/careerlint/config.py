@@ -24,6 +24,8 @@ _SOC = re.compile(r"\d\d-\d{4}")  # a SOC code: "29-2072"
 
 @dataclass
 class Config:
+    """A project's configuration (careerlint.yaml, .careerlint.yaml or pyproject.toml), merged with the command line."""
+
     path: str | None = None
     root: Path = field(default_factory=Path.cwd)
     select: list[str] | None = None

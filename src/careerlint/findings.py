@@ -9,6 +9,8 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """A place a finding points to besides its own: the other figure of a conflict."""
+
     line: int
     text: str
     path: str | None = None          # another page, for cross-page rules; None: the finding's own page
@@ -16,6 +18,8 @@ class Related:
 
 @dataclass(frozen=True, slots=True)  # no __dict__: a page's findings are many, a page at a time
 class Finding:
+    """One problem a rule found: where it is, which rule, how severe, and its message."""
+
     path: str
     line: int
     column: int

@@ -28,6 +28,8 @@ def skipped_dir_name(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Pattern:
+    """One line of a .gitignore/.ignore file, as a regular expression over paths."""
+
     regex: re.Pattern
     negate: bool
     dir_only: bool

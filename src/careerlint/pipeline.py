@@ -91,6 +91,8 @@ def _plain(v):
 
 @dataclass
 class Outcome:
+    """What checking one page gave: its findings (or why it could not be checked) and its site facts."""
+
     path: str
     findings: list[Finding]
     error: str | None = None          # the page could not be checked

@@ -20,6 +20,8 @@ from careerlint.sources import Registry, registry_from_data
 
 @dataclass
 class Rule:
+    """A rule of a rule pack: its id, the check kind that implements it, severity, options and message."""
+
     id: str
     kind: str
     severity: str
@@ -32,6 +34,8 @@ class Rule:
 
 @dataclass
 class RuleSet:
+    """The validated rules in use, the source registry, and the files they came from."""
+
     rules: dict[str, Rule]
     registry: Registry
     files: list[str] = field(default_factory=list)

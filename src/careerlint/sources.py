@@ -29,6 +29,8 @@ def literal_trie(words: list[str]) -> str:
 
 @dataclass
 class Source:
+    """A data source careerlint knows (BLS OEWS, Employment Projections...): its names, kinds and age limit."""
+
     id: str
     title: str
     names: list[str]
@@ -39,6 +41,8 @@ class Source:
 
 @dataclass
 class Registry:
+    """The sources in use (bundled and configured), and the pattern that finds their names in text."""
+
     sources: dict[str, Source]
     default_max_age: int = 2
     default_title: str = "an unnamed source"

@@ -11,6 +11,8 @@ from careerlint.findings import Finding
 
 @dataclass
 class Suppression:
+    """A page's careerlint-disable comments, and which of them suppressed a finding."""
+
     used: set[int]        # indexes of the page's directives that suppressed a finding
     ran: set[str]         # rule ids that ran
     known: set[str]       # every rule id

@@ -14,6 +14,8 @@ from careerlint.claims import Claim
 
 @dataclass
 class Hit:
+    """What a check found, before its rule's message and severity make it a Finding."""
+
     claim: Claim | None                # where the finding is reported
     fields: dict                       # values for the rule's message template
     related: list[Claim] = field(default_factory=list)

@@ -40,6 +40,8 @@ class Block:
 
 @dataclass(eq=False)
 class Table:
+    """A table of the page: its grid of block ids (spans filled in) and where it starts."""
+
     id: int
     key: int                      # element key of the <table>
     line: int
@@ -60,6 +62,8 @@ class Table:
 
 @dataclass(eq=False)
 class Document:
+    """A page read into blocks, tables and cards, each with its source lines."""
+
     path: str
     blocks: list[Block]
     tables: list[Table]

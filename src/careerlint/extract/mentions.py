@@ -25,6 +25,8 @@ MAX_MENTIONS = 500  # per block: past this a block is a data dump, and only its 
 
 @dataclass(eq=False, slots=True)
 class Mention:
+    """A typed span the lexer found in a block's text: money, percent, count, period, vintage or year."""
+
     kind: str                      # money | percent | count | period | vintage | year
     start: int
     end: int

@@ -37,6 +37,8 @@ _SLOT_KEYS = ("stat", "per", "domain", "bound", "population")
 
 @dataclass
 class Phrasing:
+    """A sentence shape careerlint understands (rules/phrasings.yaml), with named slots."""
+
     id: str
     shape: str
     rx: str                               # the shape as a regular expression (compiled on first use)

@@ -41,6 +41,8 @@ _LETTER = rxcache.compile(r"[A-Za-z]")  # the "N" of "  Nurse practitioners earn
 
 @dataclass(slots=True)
 class Sent:
+    """A sentence of a block: its span, its clauses and the mentions it holds."""
+
     start: int
     end: int
     clauses: list[tuple[int, int]]

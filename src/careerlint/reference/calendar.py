@@ -19,6 +19,8 @@ KINDS = ("oews", "ep")
 
 @dataclass(frozen=True)
 class Release:
+    """A BLS release (an OEWS year or an Employment Projections cycle) and its publication date."""
+
     kind: str                 # "oews" or "ep"
     key: int                  # OEWS: the May reference year; EP: the cycle's base year
     date: _dt.date            # publication date (expected, when not verified)

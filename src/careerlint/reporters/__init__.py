@@ -29,6 +29,8 @@ class PageError:
 
 @dataclass
 class Report:
+    """What the reporters write: a run's findings, the pages checked, errors and baseline counts."""
+
     findings: list[Finding]
     paths: list[str]                     # every page checked, in order
     rules: list = field(default_factory=list)   # the rules that ran (careerlint.ruleset.Rule)

@@ -14,6 +14,8 @@ WINDOW = 100  # characters of a long (minified) line shown around the figure
 
 @dataclass(frozen=True)
 class Window:
+    """The text around a figure that --show-source prints: before it, the figure, after it."""
+
     cut_before: bool      # text was cut before ``before`` (show "…")
     before: str
     figure: str

@@ -23,6 +23,8 @@ RELATED_MAX = 3   # other pages named in a finding's related locations
 
 @dataclass(eq=False)
 class SitePage:
+    """A page of the site as the cross-page rules see it: its comparable figures."""
+
     key: str                 # the page's absolute path: its identity
     path: str                # as findings show it
     facts: list[Fact]
@@ -31,6 +33,8 @@ class SitePage:
 
 @dataclass
 class Site:
+    """The pages the cross-page rules compare, and which occupations are the same."""
+
     pages: list[SitePage]                        # sorted by path
     canon: object = None                         # occupation key -> the key it is the same as
     own: set = field(default_factory=set)        # the occupations the site's pages are about (canonical)
@@ -48,6 +52,8 @@ class Site:
 
 @dataclass
 class Hit:
+    """What a cross-page check found: a figure of a page, and the figures of other pages it disagrees with."""
+
     page: SitePage
     fact: Fact
     fields: dict
