@@ -1,6 +1,6 @@
 """Issue 15's figures, in one run. Not a test: the figures depend on the machine and its load.
 
-    python bench/speed.py              # every figure (~5 minutes on 2 cores)
+    python bench/speed.py              # every figure (~6 minutes on 2 cores)
     python bench/speed.py --quick      # fewer repeats (~2 minutes)
     python bench/speed.py --profile    # where a page's time goes: stages, and the top hot spots (cProfile)
     python bench/speed.py --only start,jobs   # some of the parts (page, cli, start, jobs)
@@ -14,7 +14,8 @@ On ../shared/corpus/ooh (or --corpus DIR; samples/ when it is absent), it prints
     hit) and of a corpus page against `python -c pass`, and where a fresh process spends it;
   - `--jobs 2` against `--jobs 1` on 1,000+ pages (the corpus copied until there are), and
     whether their outputs are identical;
-  - peak RSS of `--jobs 1` on the corpus and on the 1,000+ pages (flat means the same).
+  - peak RSS of `--jobs 1` on the corpus and on the 1,000+ pages (flat means the same), with no cache
+    and with the cache on (a first run filling it, a second run reading every page from it).
 Timings of a command are wall-clock minimums and medians of --repeat runs (the minimum is the
 least disturbed by other work on the machine); the load average is printed, since --jobs needs
 an idle machine. Commands run with byte code cached (as an installed careerlint has it).
@@ -40,13 +41,17 @@ AS_OF = "2026-11-22"
 TARGETS = {"per_page": 4.0, "start": 6.0, "jobs": 1.7}
 
 
-def copy_pages(pages: list[Path], to: Path) -> None:
-    """Copy the pages into ``to``, keeping their folders below the common one (samples/ has several)."""
+def copy_pages(pages: list[Path], to: Path, mark: str = "") -> None:
+    """Copy the pages into ``to``, keeping their folders below the common one (samples/ has several);
+    with ``mark``, each copy ends with a comment of its own, so that the cache keeps each one apart."""
     base = Path(os.path.commonpath([p.parent for p in pages]))
     for p in pages:
         target = to / p.relative_to(base)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, target)
+        if mark:
+            target.write_bytes(p.read_bytes() + f"\n<!-- {mark} -->\n".encode())
+        else:
+            shutil.copyfile(p, target)
 
 
 def corpus(folder: Path) -> tuple[str, list[Path]]:
@@ -314,7 +319,7 @@ def jobs(work: Path, e: dict, pages: list[Path], repeat: int) -> float:
     big = work / "big"
     copies = -(-1000 // len(pages))
     for k in range(copies):
-        copy_pages(pages, big / f"copy-{k}")
+        copy_pages(pages, big / f"copy-{k}", mark=f"copy {k}")  # distinct bytes: a cache entry each
     n = copies * len(pages)
     runs = {1: [], 2: []}
     outs = {}
@@ -339,6 +344,16 @@ def jobs(work: Path, e: dict, pages: list[Path], repeat: int) -> float:
     flat = rss[1] / small_rss
     print(f"\npeak RSS: --jobs 1 on {len(pages)} pages {small_rss:.0f} MB, on {n} pages {rss[1]:.0f} MB "
           f"({flat:.2f}x)  [{verdict(flat <= 1.25)} flat]; --jobs 2 on {n} pages {rss[2]:.0f} MB (largest process)")
+    # the same with the cache on (the default): a first run fills it, a second reads every page from it
+    cached = {}
+    for folder in ("corpus", big.name):
+        shutil.rmtree(work / ".careerlint_cache", ignore_errors=True)
+        cached[folder] = [peak_rss(check_cmd("--format", "json", "--jobs", "1", folder), work, e)[:2] for _ in "cw"]
+    shutil.rmtree(work / ".careerlint_cache", ignore_errors=True)
+    for k, name in enumerate(("a first run (cold cache)", "a second run (every page from the cache)")):
+        small, large = cached["corpus"][k][1], cached[big.name][k][1]
+        print(f"peak RSS with the cache, {name}: {small:.0f} MB on {len(pages)} pages, {large:.0f} MB on {n} "
+              f"({large / small:.2f}x; {cached[big.name][k][0]:.1f} s)  [{verdict(large / small <= 1.25)} flat]")
     return speedup
 
 

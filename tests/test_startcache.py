@@ -157,3 +157,23 @@ def test_a_cut_or_foreign_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch
         fh.write(damage(blob))
     _fresh_rxcache(monkeypatch, tmp_path / "home")
     assert [rxcache.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
+
+
+def test_entries_no_run_reads_expire_and_entries_in_use_stay(tmp_path, monkeypatch):
+    """Entries are named by the path of the file they are made from: a configuration moved or
+    deleted leaves its entry behind. One that no run has read for 30 days is removed when an entry
+    is written; one read since is kept (reading marks it used)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("CAREERLINT_NO_START_CACHE", raising=False)
+    startcache.put("yaml-gone.json", {"a": 1})
+    startcache.put("yaml-used.json", {"b": 2})
+    folder = startcache.folder()
+    with open(os.path.join(folder, "not-ours.txt"), "w") as fh:
+        fh.write("a file of the user's")
+    old = os.path.getmtime(os.path.join(folder, "yaml-gone.json")) - 40 * 86400
+    for n in ("yaml-gone.json", "yaml-used.json", "not-ours.txt"):
+        os.utime(os.path.join(folder, n), (old, old))
+    assert startcache.get("yaml-used.json") == {"b": 2}          # read: marked as used
+    startcache.put("cues-new.json", [1])                          # a write removes what expired
+    assert sorted(os.listdir(folder)) == ["cues-new.json", "not-ours.txt", "yaml-used.json"]
+    assert startcache.get("yaml-gone.json") is None

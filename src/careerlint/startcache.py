@@ -71,12 +71,19 @@ def get(name: str):
 
 
 def get_bytes(name: str) -> bytes | None:
-    """An entry's bytes, or None (absent, unreadable, or the cache turned off)."""
+    """An entry's bytes, or None (absent, unreadable, or the cache turned off). An entry read is
+    marked as used (its mtime, at most once a day), so that only entries no run reads expire."""
     if os.environ.get(_DISABLED) or not private_folder(folder()):
         return None
     try:
         with open(os.path.join(folder(), name), "rb") as f:
-            return f.read()
+            data = f.read()
+            if _now() - os.fstat(f.fileno()).st_mtime > _DAY:
+                try:
+                    os.utime(f.fileno())
+                except (OSError, NotImplementedError):  # a read-only home, a system without futimes
+                    pass
+            return data
     except OSError:
         return None
 
@@ -120,4 +127,36 @@ def put_bytes(name: str, blob: bytes) -> None:
             return
         replace_atomically(os.path.join(folder(), name), blob)
     except OSError:
-        pass
+        return
+    _expire(name)
+
+
+_DAY = 86400
+UNUSED_DAYS = 30   # an entry no run has read for this long is removed (its file moved, was deleted...)
+
+
+def _now() -> float:
+    import time
+
+    return time.time()
+
+
+def _expire(kept: str) -> None:
+    """Remove the entries no run has read for UNUSED_DAYS (entries are named by the path of the file
+    they are made from: a configuration moved or deleted, a project gone, would leave its entry
+    forever), and temporary files a killed run left. Only when an entry is written: rarely."""
+    try:
+        names = os.listdir(folder())
+    except OSError:
+        return
+    now = _now()
+    for n in names:
+        if n == kept or not (n.endswith((".json", ".bin")) or (n.startswith(".careerlint-") and n.endswith(".tmp"))):
+            continue
+        path = os.path.join(folder(), n)
+        try:
+            age = now - os.stat(path, follow_symlinks=False).st_mtime
+            if age > (UNUSED_DAYS * _DAY if not n.endswith(".tmp") else 600):
+                os.unlink(path)
+        except OSError:
+            pass
