@@ -51,9 +51,9 @@ def test_a_damaged_forged_or_moved_line_is_a_missing_entry_and_the_rest_still_re
     mac, key_hex, _ = a.split(b" ", 2)
     edited = b" ".join([mac, key_hex, b'["changed"]'])                    # the value changed, not its MAC
     b_as_c = b" ".join([b.split(b" ")[0], c.split(b" ")[1], b.split(b" ", 2)[2]])   # b's line under c's key
-    path.write_bytes(b"\n".join([head, edited, b_as_c, b"zz not-hex []", d[:-4]]))   # d cut short, no newline
+    path.write_bytes(b"\n".join([head, edited, b, b_as_c, b"zz not-hex []", d[:-4]]))   # d cut short, no newline
     damaged = _table(path)
-    assert [damaged.get(k) for k in "abcd"] == [None, None, None, None]
+    assert [damaged.get(k) for k in "abcd"] == [None, ["b"], None, None]
     # moved to another table (same key, same value): its MAC names the table it was written for
     path.write_bytes(b"\n".join([head, a, b, c, d, b""]))
     other = tmp_path / "facts-x.lines"
@@ -92,3 +92,80 @@ def test_an_older_caches_files_are_removed_but_nothing_else(tmp_path):
     (old / "notes.txt").write_text("mine")   # not a file careerlint made: left, with its folder
     assert subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=env).stdout == first.stdout
     assert (old / "notes.txt").read_text() == "mine"
+
+
+def test_a_table_rewritten_in_place_never_gives_one_key_anothers_entry(tmp_path):
+    """A reader indexed the file, then it was rewritten in place (cp, rsync --inplace) with the lines
+    in another order: the line now where A's was is B's, and is not taken for A's."""
+    path = tmp_path / "results-x.lines"
+    t = _table(path)
+    t.put("aaaa.html", ["findings of A"])
+    t.put("bbbb.html", ["findings of B"])
+    t.save()
+    head, a, b, _ = path.read_bytes().split(b"\n")
+    reader = _table(path)
+    assert reader.get("aaaa.html") == ["findings of A"]
+    with open(path, "r+b") as fh:   # the same inode: the reader's descriptor sees the new bytes
+        fh.write(b"\n".join([head, b, a, b""]))
+    assert len(a) == len(b) and reader.get("aaaa.html") is None and reader.get("bbbb.html") is None
+
+
+def test_a_long_key_and_a_line_longer_than_any_entry(tmp_path, monkeypatch):
+    import careerlint.cache_table as ct
+
+    path = tmp_path / "facts-x.lines"
+    t = _table(path)
+    long_key = "0" * 64 + "." + "x" * 200        # a page with a long extension
+    t.put(long_key, {"v": 1})
+    t.put("after", {"v": 2})
+    t.save()
+    head, first, second, _ = path.read_bytes().split(b"\n")
+    monkeypatch.setattr(ct, "MAX_LINE", 2000)     # the first line is now longer than any entry
+    path.write_bytes(b"\n".join([head, b"x" * 5000, first, second, b""]))
+    r = _table(path)
+    assert (r.get(long_key), r.get("after")) == ({"v": 1}, {"v": 2}) and len(r._index()) == 2
+    monkeypatch.setattr(ct, "MAX_LINE", 64 << 20)
+    assert _table(path).get(long_key) == {"v": 1}
+
+
+def test_a_table_that_cannot_be_saved_does_not_keep_the_others_from_being_saved(tmp_path, monkeypatch):
+    from careerlint.cache import Cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+
+    class Plan:
+        fingerprint, facts_fingerprint = "r" * 40, "f" * 40
+
+    cache = Cache(str(tmp_path))
+    (tmp_path / ".careerlint_cache" / "v4" / f"results-{'r' * 32}.lines").mkdir(parents=True)  # not a file
+    cache.put("k.html", Plan, [])
+    cache.put_facts("k.html", Plan, {"v": 1})
+    cache.save()
+    cache.close()
+    again = Cache(str(tmp_path))
+    assert again.get_facts("k.html", Plan) == {"v": 1} and again.get("k.html", Plan, "k.html") is None
+
+
+def test_a_run_that_only_reads_the_cache_leaves_no_file_open(tmp_path, monkeypatch):
+    fds = "/proc/self/fd"
+    if not os.path.isdir(fds):
+        import pytest
+        pytest.skip("no /proc/self/fd here")
+    from careerlint.cli import main
+
+    shutil.copy(SAMPLES / "seed-002-billing-and-coding.html", tmp_path / "p.html")
+    shutil.copy(SAMPLES / "seed-000-medical-billing-specialist.html", tmp_path / "q.html")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+
+    def run():
+        try:
+            main(["check", "--as-of", "2026-11-22", "--jobs", "1", "--quiet", "p.html", "q.html"])
+        except SystemExit as e:
+            return e.code
+
+    assert run() == 1            # fills the cache
+    before = len(os.listdir(fds))
+    for _ in range(3):
+        assert run() == 1        # reads every page from it
+    assert len(os.listdir(fds)) == before

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -441,18 +442,27 @@ def test_wage_conversion_percentage_stays_readable():
 
 
 def test_the_console_command_ends_without_teardown_and_writes_everything(tmp_path):
-    """`careerlint check` ends with os._exit (no teardown): every report byte still reaches a pipe and
-    a file, with the exit code of the findings; a closed stdout is still a one-line error (exit 2)."""
+    """`careerlint check` ends with os._exit (no teardown: an exit hook never runs), yet every report
+    byte reaches a pipe and a file, with the exit code of the findings; a closed stdout is still a
+    one-line error (exit 2); main() called by a program returns through SystemExit, teardown intact."""
     pages = sorted(str(p) for p in SAMPLES.glob("*.html"))
-    cmd = [sys.executable, "-m", "careerlint", "check", "--no-cache", "--as-of", "2026-11-22", "--format", "json"]
-    env = dict(os.environ, CAREERLINT_NO_SERVER="1")
-    piped = subprocess.run(cmd + pages, capture_output=True, text=True, env=env)
+    hook = "import atexit, sys\natexit.register(lambda: sys.stderr.write('teardown ran\\n'))\n"
+    console = [sys.executable, "-c", hook + "from careerlint.cli import console\nconsole()"]
+    args = ["check", "--no-cache", "--as-of", "2026-11-22", "--format", "json"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV_")}   # no coverage in the child
+    env["CAREERLINT_NO_SERVER"] = "1"
+    piped = subprocess.run(console + args + pages, capture_output=True, text=True, env=env)
     doc = json.loads(piped.stdout)  # the whole report: json.loads fails on a cut one
-    assert piped.returncode == 1 and doc["files"] == len(pages) and len(doc["findings"]) > 20
+    assert (piped.returncode, piped.stderr) == (1, "") and doc["files"] == len(pages) and len(doc["findings"]) > 20
     out = tmp_path / "report.json"
-    to_file = subprocess.run(cmd + ["--output-file", str(out)] + pages, capture_output=True, text=True, env=env)
-    assert (to_file.returncode, to_file.stdout) == (1, "") and json.loads(out.read_text()) == doc
-    in_process = subprocess.run([sys.executable, "-c", "import sys\nfrom careerlint.cli import main\ntry:\n    main()\n"
-                                 "except SystemExit as e:\n    print('exit', e.code)", "check", "--no-cache",
-                                 "--as-of", "2026-11-22", CLEAN], capture_output=True, text=True, env=env)
-    assert in_process.stdout == "No problems found in 1 file.\nexit 0\n"  # main() itself leaves teardown alone
+    to_file = subprocess.run(console + args + ["--output-file", str(out)] + pages, capture_output=True, text=True,
+                             env=env)
+    assert (to_file.returncode, to_file.stdout, to_file.stderr) == (1, "", "") and json.loads(out.read_text()) == doc
+    closed = subprocess.run(" ".join(map(shlex.quote, console + args + [CLEAN])) + " >&-", shell=True,
+                            capture_output=False, stderr=subprocess.PIPE, text=True, env=env)
+    assert (closed.returncode, closed.stderr) == (2, "careerlint: error: standard output is closed: nowhere to write "
+                                                     "the report (use --output-file)\n")
+    program = subprocess.run([sys.executable, "-c", hook + "from careerlint.cli import main\ntry:\n    main()\n"
+                              "except SystemExit as e:\n    print('exit', e.code)", "check", "--no-cache",
+                              "--as-of", "2026-11-22", CLEAN], capture_output=True, text=True, env=env)
+    assert (program.stdout, program.stderr) == ("No problems found in 1 file.\nexit 0\n", "teardown ran\n")

@@ -327,6 +327,17 @@ def test_links_in_a_cache_from_a_repository_are_neither_read_through_nor_written
     (tmp_path / ".careerlint_cache").symlink_to(elsewhere)
     assert careerlint("--cache", good, cwd=tmp_path, env=env)[:3] == first[:3]
     assert list(elsewhere.iterdir()) == []
+    # an older careerlint's cache folder that is a link: its files are someone else's, never removed
+    (tmp_path / ".careerlint_cache").unlink()
+    (tmp_path / ".careerlint_cache").mkdir()
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    for name in ("index.json", "results-0123.json", "facts-2024.json", "notes.txt"):
+        (victim / name).write_text("{}")
+    (tmp_path / ".careerlint_cache" / "v3").symlink_to(victim)
+    assert careerlint("--cache", good, cwd=tmp_path, env=env)[:3] == first[:3]
+    assert sorted(p.name for p in victim.iterdir()) == ["facts-2024.json", "index.json", "notes.txt",
+                                                         "results-0123.json"]
 
 
 def test_results_are_stored_under_the_bytes_checked(tmp_path, monkeypatch):

@@ -242,7 +242,20 @@ class Cache:
                 merged = self._load("index.json")
                 merged.update(self._index_new)
                 write_signed(os.path.join(self.root, "index.json"), merged)
-            for table in self._tables.values():
-                table.save()
         except (OSError, CareerlintError):
-            pass  # a cache that cannot be written only costs time
+            return  # a cache that cannot be written only costs time
+        for table in self._tables.values():
+            try:
+                table.save()
+            except OSError:
+                pass  # this table only (a folder in its place...): the others are still saved
+
+    def close(self) -> None:
+        """Let go of the tables' files and the temporary file (a run that only read the cache keeps
+        them open otherwise: tables and cache refer to each other until the garbage collector runs)."""
+        for table in self._tables.values():
+            table.close()
+        self._tables = {}
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None

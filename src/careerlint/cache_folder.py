@@ -55,26 +55,33 @@ def remove_stale_temp(folder: str, max_age: float = STALE_TEMP_SECONDS) -> None:
                 pass
 
 
-OLDER = ("v3",)   # folders of earlier cache formats, whose files nothing reads any more
+OLDER = ("v1", "v2", "v3")   # folders of earlier cache formats, whose files nothing reads any more
 
 
 def remove_older_versions(top: str) -> None:
     """Remove the files an older careerlint's cache left in .careerlint_cache/ (its own kinds of file
-    only), then their folder when that leaves it empty."""
+    only), then their folder when that leaves it empty. A folder that is a link (a repository may
+    hold one) is left alone: its files are not the cache's."""
     for version in OLDER:
-        folder = os.path.join(top, version)
+        try:  # the folder itself, never through a link; names removed relative to it
+            fd = os.open(os.path.join(top, version), os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0))
+        except (OSError, AttributeError):   # absent, a link, or no O_DIRECTORY (Windows)
+            continue
         try:
-            names = os.listdir(folder)
+            if os.unlink not in os.supports_dir_fd or os.listdir not in os.supports_fd:
+                continue
+            for name in os.listdir(fd):
+                if name == "index.json" or (name.startswith(("results-", "facts-", "ruleset-")) and name.endswith(".json")) \
+                        or (name.startswith(".careerlint-") and name.endswith(".tmp")):
+                    try:
+                        os.unlink(name, dir_fd=fd)
+                    except OSError:
+                        pass
         except OSError:
             continue
-        for name in names:
-            if name == "index.json" or (name.startswith(("results-", "facts-", "ruleset-")) and name.endswith(".json")) \
-                    or (name.startswith(".careerlint-") and name.endswith(".tmp")):
-                try:
-                    os.unlink(os.path.join(folder, name))
-                except OSError:
-                    pass
+        finally:
+            os.close(fd)
         try:
-            os.rmdir(folder)
+            os.rmdir(os.path.join(top, version))
         except OSError:
             pass

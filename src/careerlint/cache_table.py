@@ -26,6 +26,7 @@ import json
 import os
 
 HEADER = b"careerlint-cache-lines 1\n"
+MAX_LINE = 64 << 20   # longer than any entry careerlint writes (a page's facts are a few KB): skipped
 
 
 class LineTable:
@@ -48,7 +49,7 @@ class LineTable:
         at = self._index().get(key)
         if at is None:
             return None
-        line = self._read(at)
+        line = self._read(at, key)
         if line is None:
             return None
         try:
@@ -76,27 +77,41 @@ class LineTable:
 
     def _scan(self, f) -> None:
         at = len(HEADER)
-        for line in f:
-            head = line[:300].split(b" ", 2)
-            if len(head) == 3 and line.endswith(b"\n"):
-                try:
-                    self._old[bytes.fromhex(head[1].decode("ascii")).decode("utf-8")] = (at, len(line))
-                except (ValueError, UnicodeDecodeError):
-                    pass
+        while True:
+            line = f.readline(MAX_LINE)
+            if not line:
+                return
+            start, whole = at, line.endswith(b"\n")
             at += len(line)
+            while not line.endswith(b"\n"):   # longer than any entry careerlint writes (or cut short)
+                line = f.readline(MAX_LINE)
+                if not line:
+                    return
+                at += len(line)
+            if whole:
+                first = line.find(b" ")
+                second = line.find(b" ", first + 1)
+                if first > 0 and second > first:
+                    try:
+                        self._old[bytes.fromhex(line[first + 1:second].decode("ascii")).decode("utf-8")] = \
+                            (start, at - start)
+                    except (ValueError, UnicodeDecodeError):
+                        pass
 
-    def _read(self, at: tuple[int, int]) -> bytes | None:
-        """The line at ``at`` once it verifies, else None."""
+    def _read(self, at: tuple[int, int], key: str) -> bytes | None:
+        """The line at ``at`` once it verifies and is ``key``'s (the file may have been rewritten in
+        place since it was indexed), else None."""
+        from careerlint.spool import _read_at
+
         start, size = at
         try:
-            line = os.pread(self._fd, size, start) if hasattr(os, "pread") else _seek_read(self._fd, size, start)
+            line = _read_at(self._fd, size, start)
         except OSError:
             return None
         parts = line.rstrip(b"\n").split(b" ", 2)
-        if len(line) != size or len(parts) != 3:
+        if len(line) != size or len(parts) != 3 or parts[1] != _hex(key):
             return None
-        good = self._mac(parts[1], parts[2])
-        return line if hmac.compare_digest(parts[0], good) else None
+        return line if hmac.compare_digest(parts[0], self._mac(parts[1], parts[2])) else None
 
     def _mac(self, key_hex: bytes, body: bytes) -> bytes:
         return hmac.new(self._secret, self._name + b"\0" + key_hex + b"\0" + body, hashlib.sha256).hexdigest().encode()
@@ -104,7 +119,7 @@ class LineTable:
     # -- writing -----------------------------------------------------------------------------------
 
     def put(self, key: str, value) -> None:
-        key_hex = key.encode("utf-8").hex().encode("ascii")
+        key_hex = _hex(key)
         body = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
         self._new[key] = self._spool_of().put(b"%s %s %s\n" % (self._mac(key_hex, body), key_hex, body))
 
@@ -127,7 +142,7 @@ class LineTable:
             yield spool.get(ref)
         for key, at in self._index().items():
             if key not in self._new:
-                line = self._read(at)
+                line = self._read(at, key)
                 if line is not None:
                     yield line
 
@@ -143,6 +158,6 @@ class LineTable:
         self.close()
 
 
-def _seek_read(fd: int, size: int, at: int) -> bytes:
-    os.lseek(fd, at, os.SEEK_SET)
-    return os.read(fd, size)
+def _hex(key: str) -> bytes:
+    """A key as a line holds it: its UTF-8 in hex ("ab.html" -> b"61622e68746d6c"): no space, no newline."""
+    return key.encode("utf-8").hex().encode("ascii")

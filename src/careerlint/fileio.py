@@ -25,11 +25,12 @@ def _umask() -> int:
 
 
 def _mode_for(path: str) -> int:
+    """The mode of the file at ``path`` (a link's target when the target is replaced), else a new file's."""
     try:
-        return stat.S_IMODE(os.stat(path, follow_symlinks=False).st_mode) if not os.path.islink(path) \
-            else 0o666 & ~_umask()
+        st = os.stat(path, follow_symlinks=False)
     except OSError:
         return 0o666 & ~_umask()
+    return 0o666 & ~_umask() if stat.S_ISLNK(st.st_mode) else stat.S_IMODE(st.st_mode)
 
 
 def replace_atomically(path: str, data, follow_link: bool = True) -> None:

@@ -153,10 +153,14 @@ def run(plans, use_stdin, jobs, max_bytes, no_cache, quiet, site=True, config_pa
         outcomes = runner.run(work, jobs or (os.cpu_count() or 1), max_bytes, cache, progress, remote)
     finally:
         progress.close()
-    if site:
-        from careerlint.sitewide.phase import add_site_findings
+    try:
+        if site:
+            from careerlint.sitewide.phase import add_site_findings
 
-        add_site_findings(work, outcomes, cache, config_path, plan_for, max_bytes)
+            add_site_findings(work, outcomes, cache, config_path, plan_for, max_bytes)
+    finally:
+        if cache is not None:
+            cache.close()
     return outcomes, {}, list(ran.values())
 
 

@@ -66,7 +66,8 @@ class _Entry:
 
     def __init__(self, key: str, path: str, plan_rules, record: PageFacts, index: int | None, source) -> None:
         """``key``: the page's absolute path; ``path``: as findings show it; ``index``: its outcome's,
-        None for a page of the cache (its findings are not reported); ``source``: its record."""
+        None for a page of the cache (its findings are not reported); ``source``: its record (packed
+        bytes), or for a page of the cache a function that reads it from the cache again."""
         self.key, self.path, self.rules, self.record, self.index = key, path, _site_rules(plan_rules), record, index
         self.source = source
         # (occupation, comparable whatever the site holds) -> facts: which batches need the page
@@ -83,7 +84,7 @@ class _Entry:
         """The page's facts, those of an occupation ``wanted(occupation)`` says yes to (all: None)."""
         if self.held:
             return self.record.facts if wanted is None else [f for f in self.record.facts if wanted(f.occupation)]
-        data = unpack(self.source)
+        data = unpack(self.source() if callable(self.source) else self.source)
         if wanted is not None and isinstance(data, dict) and isinstance(data.get("facts"), list):
             # only the facts wanted are made again (a batch is a few occupations of every page)
             data = {**data, "facts": [d for d in data["facts"] if not isinstance(d, dict)
@@ -265,8 +266,9 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
         key = cache.known_key(path, max_bytes)
         data = cache.get_facts(key, plan) if key is not None else None
         record = PageFacts.from_json(data)
-        if record is not None:
-            add(_Entry(path, _shown(path, cwd), rules, record, None, data))
+        if record is not None:   # its facts read from the cache again when needed: not kept here
+            add(_Entry(path, _shown(path, cwd), rules, record, None,
+                       lambda key=key, plan=plan: cache.get_facts(key, plan)))
         elif os.path.isfile(path):
             again.append((path, plan))
     if again:
