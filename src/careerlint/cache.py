@@ -82,6 +82,9 @@ def _mac(key: bytes, name: str, body: bytes) -> str:
     return hmac.new(key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest()
 
 
+MAX_SIGNED = 256 << 20   # an index of ~1.7 million pages; a larger file is not one careerlint wrote
+
+
 def read_signed(path: str):
     """The JSON value stored at ``path``, or None when it is missing, damaged or not signed with
     this user's key (forged, or made on another machine)."""
@@ -95,8 +98,10 @@ def read_signed(path: str):
         return None
     try:
         with f:
+            if os.fstat(f.fileno()).st_size > MAX_SIGNED:
+                return None
             head = f.readline(200)
-            body = f.read()
+            body = f.read(MAX_SIGNED)
     except OSError:
         return None
     parts = head.split()
