@@ -119,14 +119,19 @@ def test_kept_regex_code_builds_the_very_patterns_re_compiles(tmp_path, monkeypa
     assert rxcache.compile(b"x+", 0) == re.compile(b"x+")  # bytes: compiled as usual, never kept
 
 
-def test_a_damaged_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch):
+def _saved_entry(monkeypatch, home) -> str:
+    """The path of the regex entry a run that compiled PATTERNS saved."""
     if rxcache._probe() is None:
-        pytest.skip("this Python's re internals are not the ones careerlint knows")
-    _fresh_rxcache(monkeypatch, tmp_path / "home")
+        pytest.skip("this Python's re internals are not the ones careerlint knows: plain re.compile")
+    _fresh_rxcache(monkeypatch, home)
     for p, f in PATTERNS:
         rxcache.compile(p, f)
     rxcache.save()
-    entry = os.path.join(startcache.folder(), rxcache._name())
+    return os.path.join(startcache.folder(), rxcache._name())
+
+
+def test_a_damaged_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch):
+    entry = _saved_entry(monkeypatch, tmp_path / "home")
     known = rxcache.unpack(open(entry, "rb").read())
     assert sorted(known) == sorted(f"{int(f)}:{p}" for p, f in PATTERNS)
     for i, e in enumerate(known.values()):  # code that is not SRE code; a code of 3 bytes; a wrong shape
@@ -144,13 +149,7 @@ def test_a_damaged_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch):
                                     lambda b: b[:17] + (10 ** 9).to_bytes(8, "little") + b[25:],  # header length
                                     lambda b: b""])
 def test_a_cut_or_foreign_regex_entry_is_compiled_as_usual(tmp_path, monkeypatch, damage):
-    if rxcache._probe() is None:
-        pytest.skip("this Python's re internals are not the ones careerlint knows")
-    _fresh_rxcache(monkeypatch, tmp_path / "home")
-    for p, f in PATTERNS:
-        rxcache.compile(p, f)
-    rxcache.save()
-    entry = os.path.join(startcache.folder(), rxcache._name())
+    entry = _saved_entry(monkeypatch, tmp_path / "home")
     blob = open(entry, "rb").read()
     assert blob.startswith(b"careerlint-sre-1\n") and len(rxcache._MAGIC) + 8 == 25
     with open(entry, "wb") as fh:

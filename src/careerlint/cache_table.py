@@ -154,7 +154,7 @@ class LineTable:
             except OSError:
                 pass
 
-    def __del__(self) -> None:  # a table only read (a warm run) is never saved: its file is closed here
+    def __del__(self) -> None:  # a Cache its caller never closed: its tables still let go of their files
         self.close()
 
 
