@@ -264,5 +264,10 @@ def test_a_site_compared_a_few_occupations_at_a_time_finds_the_same(here, monkey
     monkeypatch.setattr(phase, "FACTS_AT_ONCE", 10 ** 6)
     alone = run("check", *AS_OF, "--jobs", "1", "hubs/nursing.html")
     monkeypatch.setattr(phase, "FACTS_AT_ONCE", 1)
+    read = []
+    real_facts = phase._Entry.facts
+    monkeypatch.setattr(phase._Entry, "facts", lambda e, *a: read.append(e.path) or real_facts(e, *a))
     assert run("check", *AS_OF, "--jobs", "1", "hubs/nursing.html") == alone
     assert "site-conflicting-figure" in alone[1]
+    # only pages with figures of the occupations of the page checked are read again
+    assert sorted(set(read)) == ["guides/nurse.html", "hubs/care.html", "hubs/nursing.html", "old/nurse.html"], read

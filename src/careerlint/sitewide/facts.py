@@ -82,13 +82,19 @@ class Fact:
         for name in _REQUIRED:
             v = d[name]
             _SET(f, name, intern(v) if type(v) is str and name in _FEW else v)
+        if not _fact_ok(f.kind, f.value, f.line, f.tolerance, f.vintage, f.period):
+            return None
         if f.period is not None:
-            if not (isinstance(f.period, list) and len(f.period) == 2 and all(isinstance(x, int) for x in f.period)):
-                return None
             f.period = (f.period[0], f.period[1])
-        ok = (f.kind in _KINDS and isinstance(f.value, (int, float)) and isinstance(f.line, int)
-              and isinstance(f.tolerance, (int, float)) and (f.vintage is None or isinstance(f.vintage, int)))
-        return f if ok else None
+        return f
+
+
+def _fact_ok(kind, value, line, tolerance, vintage, period) -> bool:
+    """Whether a record's fact has the types careerlint writes (``period`` as JSON gives it: a list)."""
+    return (kind in _KINDS and isinstance(value, (int, float)) and isinstance(line, int)
+            and isinstance(tolerance, (int, float)) and (vintage is None or isinstance(vintage, int))
+            and (period is None or (isinstance(period, list) and len(period) == 2
+                                    and all(isinstance(x, int) for x in period))))
 
 
 _KINDS = ("wage", "growth")
@@ -127,6 +133,30 @@ class PageFacts:
         if None in facts or not isinstance(occ, str) or not isinstance(soc, str):
             return None
         return cls(occ, soc, sup, facts)
+
+    @classmethod
+    def summary_json(cls, d) -> "tuple[PageFacts, dict] | None":
+        """The record without its facts, and how many facts it has of each (occupation, own or all
+        occupations): what the site phase keeps of a page once a site is too large to hold every
+        page's facts. None exactly when ``from_json`` gives None; no Fact is made."""
+        if not isinstance(d, dict) or d.get("v") != VERSION:
+            return None
+        counts: dict[tuple[str, bool], int] = {}
+        try:
+            sup = [(int(a), int(b), tuple(str(x) for x in r), int(ln), str(t)) for a, b, r, ln, t in d["suppressions"]]
+            for x in d["facts"]:
+                if not isinstance(x, dict) or not _REQUIRED <= x.keys() <= _NAMES or not _fact_ok(
+                        x["kind"], x["value"], x["line"], x.get("tolerance", 0.0), x.get("vintage"), x.get("period")):
+                    return None
+                occupation = x["occupation"]
+                k = (occupation, bool(x.get("own", False)) or occupation == "all occupations")
+                counts[k] = counts.get(k, 0) + 1
+            occ, soc = d["occupation"], d["soc"]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not isinstance(occ, str) or not isinstance(soc, str):
+            return None
+        return cls(occ, soc, sup, []), counts
 
 
 def pack(data: dict) -> bytes:

@@ -64,18 +64,19 @@ class _Entry:
 
     __slots__ = ("key", "path", "rules", "record", "index", "source", "counts", "held")
 
-    def __init__(self, key: str, path: str, plan_rules, record: PageFacts, index: int | None, source) -> None:
+    def __init__(self, key: str, path: str, plan_rules, record: PageFacts, index: int | None, source,
+                 counts: dict | None = None) -> None:
         """``key``: the page's absolute path; ``path``: as findings show it; ``index``: its outcome's,
         None for a page of the cache (its findings are not reported); ``source``: its record (packed
         bytes), or for a page of the cache a function that reads it from the cache again."""
         self.key, self.path, self.rules, self.record, self.index = key, path, _site_rules(plan_rules), record, index
         self.source = source
         # (occupation, comparable whatever the site holds) -> facts: which batches need the page
-        self.counts: dict[tuple[str, bool], int] = {}
-        for f in record.facts:
+        self.counts: dict[tuple[str, bool], int] = {} if counts is None else counts
+        for f in record.facts if counts is None else ():
             k = (f.occupation, f.own or f.occupation == "all occupations")
             self.counts[k] = self.counts.get(k, 0) + 1
-        self.held = True
+        self.held = counts is None   # given its counts only: its facts were never made
 
     def let_go(self) -> None:
         self.record.facts, self.held = [], False
@@ -113,7 +114,7 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_by
         add(_Entry(key, printable(path), plan.rules, record, i, outcomes[i].facts))
     if cache is not None and plan_for is not None:
         start = len(entries)
-        _rest_of_site(root, seen, cache, plan_for, sites, cwd, max_bytes, add)
+        _rest_of_site(root, seen, cache, plan_for, sites, cwd, max_bytes, add, lambda: held < 0)
         entries[start:] = sorted(entries[start:], key=lambda e: e.path)
     if len(entries) < 2:
         return
@@ -170,6 +171,12 @@ def _batches(entries: list[_Entry], canon, own: set) -> list[set | None]:
 def _compare(batch: set | None, entries: list[_Entry], canon, own: set, ids: list, found: dict) -> None:
     """Run the cross-page rules over the facts of the occupations in ``batch`` (None: all)."""
     kinds = site_kinds()
+    if batch is not None:
+        # every comparison is within one occupation and findings are reported only at pages of this
+        # run: of the batch, only the occupations those pages have figures of need reading
+        batch = batch & {canon(o) for e in entries if e.index is not None for o, _ in e.counts}
+        if not batch:
+            return   # nothing is read
     pages = []   # (page, its site rules, outcome index)
     for e in entries:
         if batch is None:
@@ -239,7 +246,7 @@ def _suppress_and_add(outcome, record: PageFacts, new: list[Finding], rules, sit
     return None
 
 
-def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: int, add) -> None:
+def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: int, add, past_limit) -> None:
     """``add`` each page of the site this run did not check: those the cache's index knows (pages a
     run from this folder checked before) that are still there. Their facts come from the cache when the page
     is unchanged (same size and mtime) and careerlint too; the others (edited since, or a new
@@ -265,11 +272,18 @@ def _rest_of_site(root: str, seen: set, cache, plan_for, sites, cwd, max_bytes: 
             plan = plans[id(spec)] = Plan.of(spec)
         key = cache.known_key(path, max_bytes)
         data = cache.get_facts(key, plan) if key is not None else None
-        record = PageFacts.from_json(data)
-        if record is not None:   # its facts read from the cache again when needed: not kept here
-            add(_Entry(path, _shown(path, cwd), rules, record, None,
-                       lambda key=key, plan=plan: cache.get_facts(key, plan)))
-        elif os.path.isfile(path):
+        again_from_cache = lambda key=key, plan=plan: cache.get_facts(key, plan)  # noqa: E731
+        if past_limit():   # the site is compared a batch at a time: what batches it is in is enough now
+            summary = PageFacts.summary_json(data)
+            if summary is not None:
+                add(_Entry(path, _shown(path, cwd), rules, summary[0], None, again_from_cache, summary[1]))
+                continue
+        else:
+            record = PageFacts.from_json(data)
+            if record is not None:   # its facts read from the cache again when needed: not kept here
+                add(_Entry(path, _shown(path, cwd), rules, record, None, again_from_cache))
+                continue
+        if os.path.isfile(path):
             again.append((path, plan))
     if again:
         from careerlint import runner
