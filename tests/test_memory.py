@@ -106,3 +106,31 @@ def test_check_of_many_pages_json_output_parses():
                           "--no-cache", "samples"], capture_output=True, text=True, cwd=ROOT).stdout
     doc = json.loads(out)
     assert doc["files"] > 20 and len(doc["findings"]) > 10
+
+
+def test_a_record_summary_refuses_exactly_what_the_record_refuses_and_counts_its_facts():
+    """What the site phase keeps of a cache page of a large site (its occupations, no Fact made) is
+    refused exactly when the whole record would be: a page refused there is checked again."""
+    good = {"v": 1, "occupation": "nurse", "soc": "29-1141", "suppressions": [[3, 4, ["site-conflicting-figure"], 2, "x"]],
+            "facts": [{"kind": "wage", "value": 93600.0, "text": "$93,600", "display": "$93,600", "line": 5, "column": 9,
+                       "occupation": "nurse", "own": True, "stat": "median", "vintage": 2024},
+                      {"kind": "growth", "value": 5.0, "text": "5 percent", "display": "5%", "line": 6, "column": 2,
+                       "occupation": "all occupations", "period": [2024, 2034]},
+                      {"kind": "wage", "value": 47300.0, "text": "$47,300", "display": "$47,300", "line": 8,
+                       "column": 1, "occupation": "dental assistant", "stat": "median"}]}
+
+    def fact(**change):
+        d = json.loads(json.dumps(good))
+        d["facts"][1].update(change)
+        return d
+
+    bad = [fact(kind="salary"), fact(value="5"), fact(line=6.0), fact(period=[2024]), fact(period=[2024, "2034"]),
+           fact(vintage="May 2024"), fact(tolerance="0.5"), fact(colour="red"), {**good, "v": 2},
+           {**good, "soc": None}, {**good, "facts": [1]}, {**good, "suppressions": [[1, 2]]}, [], None]
+    for d in [good] + bad:
+        record, summary = PageFacts.from_json(d), PageFacts.summary_json(d)
+        assert (record is None) == (summary is None), d
+    record, (light, counts) = PageFacts.from_json(good), PageFacts.summary_json(good)
+    assert (light.occupation, light.soc, light.suppressions, light.facts) == (
+        record.occupation, record.soc, record.suppressions, [])
+    assert counts == {("nurse", True): 1, ("all occupations", True): 1, ("dental assistant", False): 1}
