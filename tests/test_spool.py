@@ -108,16 +108,18 @@ def test_report_order_merges_the_pages_without_holding_them():
     assert not InReportOrder.of([])
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
 def test_a_report_written_in_pieces_is_the_report(fmt, tmp_path, capsys):
     report = Report(InReportOrder.of([Stored(Spool(), to_rows([F1, F2]), 2, "a.html", from_rows)]),
                     ["a.html", "b.html"], options={"show_source": False})
     whole = get(fmt)(report)
     pieces = get_chunks(fmt)(report)
-    if fmt == "sarif":
-        assert pieces == (whole,)   # a document format: made whole
+    if fmt == "junit":
+        assert pieces == (whole,)   # an XML document: made whole
     else:
         assert not isinstance(pieces, (str, tuple, list)) and "".join(pieces) == whole
+    if fmt in ("json", "sarif"):   # byte for byte what json.dumps writes of the whole document
+        assert json.dumps(json.loads(whole), indent=2, ensure_ascii=False) + "\n" == whole
     out = tmp_path / f"report.{fmt}"
     write_output(get_chunks(fmt)(report), str(out))
     assert out.read_text(encoding="utf-8") == whole and not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
@@ -125,3 +127,6 @@ def test_a_report_written_in_pieces_is_the_report(fmt, tmp_path, capsys):
     assert capsys.readouterr().out == whole
     if fmt == "json":
         assert [f["message"] for f in json.loads(whole)["findings"]] == ["Données de mai 2013", "two medians"]
+    if fmt == "sarif":
+        results = json.loads(whole)["runs"][0]["results"]
+        assert [r["message"]["text"] for r in results] == ["Données de mai 2013", "two medians"]

@@ -14,6 +14,11 @@ def _prop(s: str) -> str:
 
 
 def render(report) -> str:
-    lines = [f"::{_COMMAND[f.severity]} file={_prop(f.path)},line={f.line},col={f.column},"
-             f"title={_prop(f.rule)}::{_data(f.message)}" for f in report.findings]
-    return "".join(line + "\n" for line in lines)
+    return "".join(chunks(report))
+
+
+def chunks(report):
+    """A line per finding, made as it is written."""
+    for f in report.findings:
+        yield f"::{_COMMAND[f.severity]} file={_prop(f.path)},line={f.line},col={f.column},title={_prop(f.rule)}::" \
+              f"{_data(f.message)}\n"

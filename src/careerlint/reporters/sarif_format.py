@@ -76,29 +76,19 @@ def _rule(r, docs: str | None) -> dict:
     return out
 
 
+_SLOT = "\x00results\x00"  # where the results go in the document's text (no finding holds a NUL)
+
+
 def render(report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report):
+    """The SARIF log as ``json.dumps(log, indent=2)`` writes it, in pieces made one result at a time:
+    on a large site a result's text is all that exists at once, not the log."""
     root = repository_root()
     docs = docs_url()
     rules = sorted(report.rules, key=lambda r: r.id)
-    index = {r.id: i for i, r in enumerate(rules)}
-    results = []
-    seen: dict[str, int] = {}
-    for f in report.findings:
-        loc = {"physicalLocation": {"artifactLocation": _location(f.path, root),
-                                    "region": {"startLine": f.line, "startColumn": max(f.column, 1)}}}
-        res = {"ruleId": f.rule, "level": _LEVEL[f.severity], "message": {"text": f.message}, "locations": [loc]}
-        if f.rule in index:
-            res["ruleIndex"] = index[f.rule]
-        fp = _fingerprint(f, root)
-        seen[fp] = seen.get(fp, 0) + 1
-        res["partialFingerprints"] = {FINGERPRINT: f"{fp}:{seen[fp]}"}
-        if f.related:
-            res["relatedLocations"] = [
-                {"id": i, "message": {"text": r.text},
-                 "physicalLocation": {"artifactLocation": _location(r.path or f.path, root),
-                                      "region": {"startLine": r.line}}}
-                for i, r in enumerate(f.related)]
-        results.append(res)
     invocation = {"executionSuccessful": not report.errors}
     if report.errors:
         invocation["toolExecutionNotifications"] = [
@@ -115,7 +105,35 @@ def render(report) -> str:
             "originalUriBaseIds": {BASE_ID: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
             "invocations": [invocation],
             "artifacts": [{"location": _location(p, root)} for p in report.paths],
-            "results": results,
+            "results": _SLOT,
         }],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    head, tail = json.dumps(doc, indent=2, ensure_ascii=False).split(json.dumps(_SLOT), 1)
+    yield head
+    index = {r.id: i for i, r in enumerate(rules)}
+    seen: dict[str, int] = {}
+    sep = "[\n"
+    for f in report.findings:
+        # results sit four levels deep (runs, a run, results): eight spaces, as json.dumps indents them
+        yield sep + "        " + json.dumps(_result(f, root, index, seen), indent=2,
+                                            ensure_ascii=False).replace("\n", "\n        ")
+        sep = ",\n"
+    yield ("[]" if sep == "[\n" else "\n      ]") + tail + "\n"
+
+
+def _result(f, root: str, index: dict, seen: dict) -> dict:
+    loc = {"physicalLocation": {"artifactLocation": _location(f.path, root),
+                                "region": {"startLine": f.line, "startColumn": max(f.column, 1)}}}
+    res = {"ruleId": f.rule, "level": _LEVEL[f.severity], "message": {"text": f.message}, "locations": [loc]}
+    if f.rule in index:
+        res["ruleIndex"] = index[f.rule]
+    fp = _fingerprint(f, root)
+    seen[fp] = seen.get(fp, 0) + 1   # the same claim twice on a page: :1, :2
+    res["partialFingerprints"] = {FINGERPRINT: f"{fp}:{seen[fp]}"}
+    if f.related:
+        res["relatedLocations"] = [
+            {"id": i, "message": {"text": r.text},
+             "physicalLocation": {"artifactLocation": _location(r.path or f.path, root),
+                                  "region": {"startLine": r.line}}}
+            for i, r in enumerate(f.related)]
+    return res
