@@ -134,3 +134,7 @@ def test_a_record_summary_refuses_exactly_what_the_record_refuses_and_counts_its
     assert (light.occupation, light.soc, light.suppressions, light.facts) == (
         record.occupation, record.soc, record.suppressions, [])
     assert counts == {("nurse", True): 1, ("all occupations", True): 1, ("dental assistant", False): 1}
+    from careerlint.sitewide.phase import _Entry
+    assert _Entry("/a.html", "a.html", [], record, None, b"").counts == counts   # as the phase counts a record
+    for occupation in (["a"], {"a": 1}, None, 5):   # not a string: refused by both
+        assert PageFacts.from_json(fact(occupation=occupation)) is None is PageFacts.summary_json(fact(occupation=occupation))

@@ -82,19 +82,27 @@ class Fact:
         for name in _REQUIRED:
             v = d[name]
             _SET(f, name, intern(v) if type(v) is str and name in _FEW else v)
-        if not _fact_ok(f.kind, f.value, f.line, f.tolerance, f.vintage, f.period):
+        if not _fact_ok(f.kind, f.value, f.line, f.tolerance, f.vintage, f.period, f.occupation):
             return None
         if f.period is not None:
             f.period = (f.period[0], f.period[1])
         return f
 
 
-def _fact_ok(kind, value, line, tolerance, vintage, period) -> bool:
+def _fact_ok(kind, value, line, tolerance, vintage, period, occupation) -> bool:
     """Whether a record's fact has the types careerlint writes (``period`` as JSON gives it: a list)."""
     return (kind in _KINDS and isinstance(value, (int, float)) and isinstance(line, int)
+            and isinstance(occupation, str)
             and isinstance(tolerance, (int, float)) and (vintage is None or isinstance(vintage, int))
             and (period is None or (isinstance(period, list) and len(period) == 2
                                     and all(isinstance(x, int) for x in period))))
+
+
+def batch_key(occupation: str, own) -> tuple[str, bool]:
+    """How the site phase counts a fact to batch a large site: its occupation, and whether the site
+    compares it whatever pages it holds (the page's own occupation, or all occupations; else only
+    when a page of the site is about that occupation, as Site.certain says)."""
+    return occupation, bool(own) or occupation == "all occupations"
 
 
 _KINDS = ("wage", "growth")
@@ -146,10 +154,10 @@ class PageFacts:
             sup = [(int(a), int(b), tuple(str(x) for x in r), int(ln), str(t)) for a, b, r, ln, t in d["suppressions"]]
             for x in d["facts"]:
                 if not isinstance(x, dict) or not _REQUIRED <= x.keys() <= _NAMES or not _fact_ok(
-                        x["kind"], x["value"], x["line"], x.get("tolerance", 0.0), x.get("vintage"), x.get("period")):
+                        x["kind"], x["value"], x["line"], x.get("tolerance", 0.0), x.get("vintage"), x.get("period"),
+                        x["occupation"]):
                     return None
-                occupation = x["occupation"]
-                k = (occupation, bool(x.get("own", False)) or occupation == "all occupations")
+                k = batch_key(x["occupation"], x.get("own", False))
                 counts[k] = counts.get(k, 0) + 1
             occ, soc = d["occupation"], d["soc"]
         except (KeyError, TypeError, ValueError):

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from careerlint.errors import CareerlintError, printable
 from careerlint.findings import Finding, Related, plain_fields
-from careerlint.sitewide.facts import PageFacts, unpack
+from careerlint.sitewide.facts import batch_key, PageFacts, unpack
 from careerlint.sitewide.roots import Occupations, Sites
 from careerlint.sitewide.rules import Site, SitePage, kinds as site_kinds
 
@@ -68,15 +68,17 @@ class _Entry:
                  counts: dict | None = None) -> None:
         """``key``: the page's absolute path; ``path``: as findings show it; ``index``: its outcome's,
         None for a page of the cache (its findings are not reported); ``source``: its record (packed
-        bytes), or for a page of the cache a function that reads it from the cache again."""
+        bytes), or for a page of the cache a function that reads it from the cache again; ``counts``:
+        its facts counted by ``batch_key`` when its record came without them (PageFacts.summary_json)."""
         self.key, self.path, self.rules, self.record, self.index = key, path, _site_rules(plan_rules), record, index
         self.source = source
-        # (occupation, comparable whatever the site holds) -> facts: which batches need the page
-        self.counts: dict[tuple[str, bool], int] = {} if counts is None else counts
-        for f in record.facts if counts is None else ():
-            k = (f.occupation, f.own or f.occupation == "all occupations")
-            self.counts[k] = self.counts.get(k, 0) + 1
         self.held = counts is None   # given its counts only: its facts were never made
+        if counts is None:   # (occupation, compared whatever the site holds) -> facts: the batches it is in
+            counts = {}
+            for f in record.facts:
+                k = batch_key(f.occupation, f.own)
+                counts[k] = counts.get(k, 0) + 1
+        self.counts: dict[tuple[str, bool], int] = counts
 
     def let_go(self) -> None:
         self.record.facts, self.held = [], False
@@ -122,7 +124,10 @@ def _one_site(root, members, work, outcomes, sites, cache, plan_for, cwd, max_by
     own = {canon(e.record.occupation) for e in entries if e.record.occupation}
     ids = sorted({rid for e in entries if e.index is not None for rid in e.rules})
     found: dict[int, list[Finding]] = {}
-    for batch in _batches(entries, canon, own):
+    # every comparison is within one occupation and findings are reported only at pages of this run:
+    # only the occupations those pages have figures of need comparing
+    run = {canon(o) for e in entries if e.index is not None for o, _ in e.counts}
+    for batch in _batches(entries, canon, own, run):
         _compare(batch, entries, canon, own, ids, found)
     for entry in entries:
         i = entry.index
@@ -146,16 +151,17 @@ def _hold(entries: list[_Entry], held: int) -> int:
     return -1
 
 
-def _batches(entries: list[_Entry], canon, own: set) -> list[set | None]:
-    """The site's occupations (canonical keys), a batch of at most FACTS_AT_ONCE facts at a time;
-    [None] (all at once) when every page's facts are still held."""
+def _batches(entries: list[_Entry], canon, own: set, run: set) -> list[set | None]:
+    """The occupations (canonical keys) of ``run`` (those the pages of this run have figures of), a
+    batch of at most FACTS_AT_ONCE facts at a time; [None] (all at once) when every page's facts are
+    still held."""
     if all(e.held for e in entries):
         return [None]
     volume: dict[str, int] = {}
     for e in entries:
         for (occupation, sure), n in e.counts.items():
             key = canon(occupation)
-            if sure or key in own:   # a fact no rule compares (Site.certain) needs no room
+            if key in run and (sure or key in own):   # a fact no rule compares (Site.certain) needs no room
                 volume[key] = volume.get(key, 0) + n
     out: list[set | None] = []
     size = FACTS_AT_ONCE
@@ -171,12 +177,6 @@ def _batches(entries: list[_Entry], canon, own: set) -> list[set | None]:
 def _compare(batch: set | None, entries: list[_Entry], canon, own: set, ids: list, found: dict) -> None:
     """Run the cross-page rules over the facts of the occupations in ``batch`` (None: all)."""
     kinds = site_kinds()
-    if batch is not None:
-        # every comparison is within one occupation and findings are reported only at pages of this
-        # run: of the batch, only the occupations those pages have figures of need reading
-        batch = batch & {canon(o) for e in entries if e.index is not None for o, _ in e.counts}
-        if not batch:
-            return   # nothing is read
     pages = []   # (page, its site rules, outcome index)
     for e in entries:
         if batch is None:
