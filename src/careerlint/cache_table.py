@@ -45,11 +45,10 @@ class LineTable:
         """The value stored under ``key`` (this run's, else the file's), or None."""
         ref = self._new.get(key)
         if ref is not None:
-            return json.loads(self._spool_of().get(ref).split(b" ", 2)[2])
-        at = self._index().get(key)
-        if at is None:
-            return None
-        line = self._read(at, key)
+            line = self._spool_of().get(ref)
+        else:
+            at = self._index().get(key)
+            line = self._read(at, key) if at is not None else None
         if line is None:
             return None
         try:
@@ -147,12 +146,10 @@ class LineTable:
                     yield line
 
     def close(self) -> None:
+        from careerlint.spool import close_quietly
+
         fd, self._fd, self._old = self._fd, None, None
-        if fd is not None:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        close_quietly(fd)
 
     def __del__(self) -> None:  # a Cache its caller never closed: its tables still let go of their files
         self.close()

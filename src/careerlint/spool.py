@@ -67,6 +67,15 @@ def _read_at(fd: int, size: int, at: int) -> bytes:
     return b"".join(chunks)
 
 
+def close_quietly(fd: int | None) -> None:
+    """Close a descriptor careerlint opened for itself, if any; closing is all that is left to do."""
+    if fd is not None:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
 class Spool:
     def __init__(self) -> None:
         self._fd: int | None = None
@@ -103,11 +112,7 @@ class Spool:
 
     def close(self) -> None:
         fd, self._fd, self._mem = self._fd, None, None
-        if fd is not None:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        close_quietly(fd)
 
     def __del__(self) -> None:
         self.close()
